@@ -1,0 +1,5 @@
+"""`python -m nlp` runs the command line."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,131 @@
+"""Command line: `python -m nlp …` / `plan-nlp …`. The only place that prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .api import analyze_document, iter_files
+from .errors import PlanNLPError
+from .model import Article
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Structured data from Chinese work plans.")
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+    outline = "outline"
+    calendar = "calendar"
+    targets = "targets"
+
+
+def _analyze_all(paths: list[Path], simplify: bool, err: Console) -> tuple[list[Article], int]:
+    """Analyze every file; a bad file costs one line on stderr, never the others."""
+    articles: list[Article] = []
+    failed = 0
+    for path in iter_files(paths):
+        try:
+            articles.extend(analyze_document(path, simplify=simplify).articles)
+        except PlanNLPError as exc:
+            failed += 1
+            err.print(f"plan-nlp: {exc.path or path}: {exc.detail}", markup=False, highlight=False)
+        except OSError as exc:
+            failed += 1
+            err.print(f"plan-nlp: {path}: {exc.strerror or exc}", markup=False, highlight=False)
+    return articles, failed
+
+
+def _summary_table(articles: list[Article]) -> Table:
+    table = Table(title=f"{len(articles)} articles")
+    for col in ("source", "#", "title", "genre", "org", "year", "head", "date", "tgt", "task", "flag"):
+        table.add_column(col, overflow="fold")
+    for a in articles:
+        table.add_row(
+            Path(a.source).name, str(a.index), a.title[:24], a.genre or "-", a.org_type or "-",
+            str(a.year or "-"), str(len(a.headings)), str(len(a.dates)), str(len(a.targets)),
+            str(len(a.tasks)), str(len(a.flags)),
+        )
+    return table
+
+
+def _render_text(articles: list[Article], fmt: Format) -> str:
+    from .extract import dates, outline, targets
+
+    render = {Format.outline: outline.render_outline, Format.calendar: dates.render_calendar,
+              Format.targets: targets.render_targets}[fmt]
+    blocks = [f"== {Path(a.source).name} #{a.index} {a.title}\n{render(a)}".rstrip() for a in articles]
+    return "\n\n".join(blocks) + "\n"
+
+
+@app.command()
+def analyze(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (walked recursively)."),
+    format: Format = typer.Option(Format.jsonl, "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here; print a summary table."),
+    no_simplify: bool = typer.Option(False, "--no-simplify", help="Keep traditional characters."),
+) -> None:
+    """Analyze plans: one JSON object per article (or a table / outline / calendar / targets view)."""
+    out, err = Console(), Console(stderr=True)
+    articles, failed = _analyze_all(paths, not no_simplify, err)
+    if format == Format.jsonl:
+        text = "".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in articles)
+    elif format == Format.json:
+        text = json.dumps([a.to_dict() for a in articles], ensure_ascii=False, indent=1) + "\n"
+    elif format == Format.table:
+        text = None
+    else:
+        text = _render_text(articles, format)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text if text is not None else "", encoding="utf-8")
+        out.print(_summary_table(articles))
+        out.print(f"wrote {output}")
+    elif text is None:
+        out.print(_summary_table(articles))
+    else:
+        sys.stdout.write(text)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(
+    gold: list[Path] = typer.Option(..., "--gold", help="Gold folder(s) of *.json."),
+    pred: Optional[Path] = typer.Option(None, "--pred", help="Predictions (analyze JSON Lines)."),
+    paths: Optional[list[Path]] = typer.Argument(None, help="Or: files/folders to analyze now."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Score predictions (or a fresh analysis of PATHS) against gold annotations."""
+    from .evaluate import evaluate as run_eval, format_report
+
+    err = Console(stderr=True)
+    if pred is None:
+        if not paths:
+            err.print("plan-nlp: evaluate needs --pred FILE or PATHS to analyze")
+            raise typer.Exit(2)
+        articles, _ = _analyze_all(paths, True, err)
+        tmp = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")
+        with tmp:
+            for a in articles:
+                tmp.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+        pred = Path(tmp.name)
+    result = run_eval(list(gold), pred)
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write(format_report(result) + "\n")
+
+
+def main() -> None:
+    """Console script `plan-nlp`."""
+    app()

@@ -1,0 +1,1 @@
+"""Extractors: each a plain function over an Article whose text is already normalized."""

@@ -1,0 +1,74 @@
+"""From raw text to Articles: normalize, split, and cut each article's text with its offset map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import EmptyDocument
+from ..model import Article, Document, Flag, LineMark
+from .normalize import Normalized, normalize
+from .split import ArticleSpan, split_articles
+
+
+def _assemble(norm: Normalized, ranges: tuple[tuple[int, int], ...]) -> tuple[str, list[int], dict[int, int]]:
+    """Concatenate normalized ranges; trim outer space and fold blank-line runs left by drops."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    index: dict[int, int] = {}
+    for start, end in ranges:
+        for i in range(start, end):
+            ch = norm.text[i]
+            if ch.isspace() and ch != "\n" and not chars:
+                continue
+            if ch == "\n" and (not chars or (len(chars) >= 2 and chars[-1] == "\n" and chars[-2] == "\n")):
+                continue
+            index[i] = len(chars)
+            chars.append(ch)
+            offsets.append(norm.offsets[i])
+    while chars and chars[-1].isspace():
+        chars.pop()
+        offsets.pop()
+    end_raw = offsets[-1] + 1 if offsets else 0
+    return "".join(chars), offsets + [end_raw], index
+
+
+def build_article(source: str, index: int, norm: Normalized, span: ArticleSpan, fallback_title: str) -> Article:
+    """One Article from its span in the normalized document."""
+    text, offsets, where = _assemble(norm, span.body)
+    marks = tuple(LineMark(where[m.start], m.kind, m.raw) for m in norm.line_marks if m.start in where)
+    repairs = []
+    for r in norm.repairs:
+        if r in where and r - 1 in where and where[r] == where[r - 1] + 1:
+            a = where[r - 1]
+            repairs.append(Flag("repaired_line", text[a:a + 2], a, a + 2))
+    title_raw = None
+    if span.title:
+        title_raw = (norm.offsets[span.title.start], norm.offsets[span.title.end - 1] + 1)
+    return Article(
+        source=source,
+        index=index,
+        title=span.title.text if span.title else fallback_title,
+        text=text,
+        raw_offsets=offsets,
+        title_raw_span=title_raw,
+        line_marks=marks,
+        flags=tuple(repairs),
+        explain={"simplified": True} if norm.simplified else {},
+    )
+
+
+def document_from_text(raw: str, source: str, fmt: str = "txt", encoding: str | None = None,
+                       simplify: bool = True) -> Document:
+    """Normalize and split decoded text into a Document of (unannotated) Articles."""
+    norm = normalize(raw, simplify=simplify)
+    result = split_articles(norm.text)
+    fallback = Path(source).stem
+    articles = [build_article(source, i, norm, span, fallback) for i, span in enumerate(result.articles)]
+    articles = [a for a in articles if a.text.strip()]
+    for i, a in enumerate(articles):
+        a.index = i
+    if not articles:
+        raise EmptyDocument(source, "no text left once boilerplate is removed")
+    dropped = [(norm.offsets[s], norm.offsets[e - 1] + 1 if e > s else norm.offsets[s], why)
+               for s, e, why in result.dropped]
+    return Document(source, fmt, encoding, raw, result.title, articles, dropped)

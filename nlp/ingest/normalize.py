@@ -1,0 +1,196 @@
+"""Normalization with a map back to raw offsets.
+
+Every step only deletes characters or replaces one character by one, so each normalized
+character keeps the raw offset it came from (`Normalized.offsets`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from ..model import LineMark
+
+# Markdown heading mark at a line start: "## 2. 三月" -> "2. 三月"; not "#话题#" (no space after).
+MD_HEADING = regex.compile(r"#{1,6}[ \t]+")
+# Markdown bullet at a line start: "- 1、慰问" -> "1、慰问"; not "-5℃" (no space after).
+MD_BULLET = regex.compile(r"[-*+][ \t]+")
+# Markdown backslash escape: "20\_\_年" -> "20__年"; not "C:\data" (letter after the backslash).
+MD_ESCAPE = regex.compile(r"\\(?=[_*#\[\]()`~\\-])")
+# Stray web artifacts between Chinese characters: "的`主要", "的.方法", "，##区"; not "3.12" or "a.b".
+STRAY_ARTIFACT = regex.compile(
+    r"(?<=[\p{Han}])[`.](?=[\p{Han}])|(?<=[\p{Han}，,。；;：:])(?:#{1,6}|`+)(?=[\p{Han}])"
+)
+LEADING_SPACE = regex.compile(r"^[ \t\u3000\xa0\ufeff]+")
+TRAILING_SPACE = regex.compile(r"[ \t\u3000\xa0\r\ufeff]+$")
+# A line that ends a sentence or a title block: "…如下。", "指导思想：", "（一）…）".
+LINE_END_CLOSED = regex.compile(r"(?:[。！？!?；;：:…”』」）)》\]】]|\.{3})$")
+# A line that starts an outline item or a quote-free title: "一、", "（二）", "3.", "①", "第一，".
+STARTS_ENUMERATED = regex.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|[①-⑳]|第[一二三四五六七八九十]+[，,、])"
+)
+HAN = regex.compile(r"\p{Han}")
+OPENERS, CLOSERS = "“‘《（(【「『", "”’》）)】」』"
+# Length from which a line that stops mid-sentence is a paragraph cut by the web page,
+# not a title; measured on the corpus: titles are short, cut paragraphs long.
+MIN_CUT_PARAGRAPH = 30
+
+
+@dataclass
+class Normalized:
+    """Normalized text, the raw offset of each character, and what was stripped or repaired."""
+
+    text: str
+    offsets: list[int]
+    line_marks: list[LineMark] = field(default_factory=list)
+    repairs: list[int] = field(default_factory=list)  # normalized offsets where two lines were rejoined
+    simplified: bool = False
+
+
+@dataclass
+class _Line:
+    chars: list[str]
+    offs: list[int]
+    newline_off: int
+    mark: tuple[str, str] | None  # (kind, raw mark)
+    blank_before: int = 0
+
+
+def _unbalanced(chars: list[str]) -> bool:
+    depth = 0
+    for ch in chars:
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _word_crosses(text: str, following: str) -> bool:
+    """True when segmentation puts one word across the line break ("重要内" + "容" → 内容)."""
+    from ..text.segment import get_segmenter
+
+    left, right = text[-4:], following[:4]
+    pos = 0
+    for word in get_segmenter().cut(left + right):
+        if pos < len(left) < pos + len(word) and len(word) <= 4:
+            return True
+        pos += len(word)
+    return False
+
+
+def _is_cut_paragraph(line: _Line, nxt: _Line) -> bool:
+    """True when `line` stops mid-sentence and `nxt` continues it (a web page's broken line)."""
+    if not line.chars or not nxt.chars or line.mark or nxt.mark:
+        return False
+    text, following = "".join(line.chars), "".join(nxt.chars)
+    if LINE_END_CLOSED.search(text) or STARTS_ENUMERATED.match(following):
+        return False
+    if not HAN.match(following[0]) and following[0] not in "“‘《（(":
+        return False
+    if _unbalanced(line.chars):
+        return True
+    multi_clause = bool(regex.search(r"[，,。；;]", text))
+    # A short line with one clause is a title ("…篇六"), even if a word seems to cross.
+    if (multi_clause or len(text) >= 20 or len(following) <= 2) and _word_crosses(text, following):
+        return True
+    # Long multi-clause line without closing punctuation: a paragraph cut in two.
+    return len(text) >= MIN_CUT_PARAGRAPH and multi_clause
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    for piece in raw.split("\n"):
+        start, end = pos, pos + len(piece)
+        pos = end + 1
+        lead = LEADING_SPACE.match(piece)
+        i = lead.end() if lead else 0
+        mark = None
+        for kind, pattern in (("heading", MD_HEADING), ("bullet", MD_BULLET)):
+            m = pattern.match(piece, i)
+            if m:
+                mark = (kind, m.group())
+                i = m.end()
+                break
+        trail = TRAILING_SPACE.search(piece, i)
+        j = trail.start() if trail else len(piece)
+        body = piece[i:j]
+        drop = {start + i + m.start() for m in MD_ESCAPE.finditer(body)}
+        drop |= {start + i + m.start() + k for m in STRAY_ARTIFACT.finditer(body) for k in range(len(m.group()))}
+        chars, offs = [], []
+        for k, ch in enumerate(body):
+            o = start + i + k
+            if o not in drop:
+                chars.append(ch)
+                offs.append(o)
+        lines.append(_Line(chars, offs, min(end, len(raw)), mark))
+    return lines
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def is_traditional(text: str) -> bool:
+    """True when a noticeable share of the Han characters change under t2s conversion."""
+    sample = "".join(HAN.findall(text))[:20000]
+    if len(sample) < 20:
+        return False
+    converted = _t2s().convert(sample)
+    changed = sum(a != b for a, b in zip(sample, converted)) if len(converted) == len(sample) else len(sample)
+    return changed / len(sample) >= 0.05
+
+
+def _simplify(chars: list[str]) -> list[str]:
+    """Traditional → simplified, one character for one (phrase rules that change length are skipped)."""
+    text = "".join(chars)
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return list(converted)
+    return [c if len(c := _t2s().convert(ch)) == 1 else ch for ch in chars]
+
+
+def normalize(raw: str, simplify: bool = True) -> Normalized:
+    """Normalize raw decoded text; see the module docstring for what is kept."""
+    lines = _split_lines(raw)
+    kept: list[_Line] = []
+    blanks = 0
+    for line in lines:
+        if not line.chars and line.mark is None:
+            blanks += 1
+            continue
+        line.blank_before = blanks if kept else 0
+        blanks = 0
+        kept.append(line)
+
+    out_chars: list[str] = []
+    out_offs: list[int] = []
+    marks: list[LineMark] = []
+    repairs: list[int] = []
+    for n, line in enumerate(kept):
+        if n:
+            prev = kept[n - 1]
+            if _is_cut_paragraph(prev, line):
+                repairs.append(len(out_chars))
+            else:
+                out_chars.append("\n")
+                out_offs.append(prev.newline_off)
+                if line.blank_before:
+                    out_chars.append("\n")
+                    out_offs.append(prev.newline_off)
+        if line.mark:
+            marks.append(LineMark(len(out_chars), line.mark[0], line.mark[1]))
+        out_chars.extend(line.chars)
+        out_offs.extend(line.offs)
+    simplified = False
+    if simplify and is_traditional("".join(out_chars)):
+        out_chars = _simplify(out_chars)
+        simplified = True
+    out_offs.append(len(raw))
+    return Normalized("".join(out_chars), out_offs, marks, repairs, simplified)

@@ -1,0 +1,216 @@
+"""Split a normalized document into articles; drop site boilerplate; keep every other character.
+
+Article starts are found three ways, each a pattern of web compilations:
+  numbered titles on their own line (`…篇三`, `第2篇`);
+  a title series run into the text (`…工作计划1` … `…工作计划4`, even inside one line);
+  repeated bare titles in a compilation (`县总工会工作计划`, `区总工会综治工作计划`).
+What precedes the first article of a compilation is the page's own front matter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .boilerplate import BoilerplatePatterns, patterns
+
+# A numbered article title line: "工会工作计划与总结篇三", "第2篇", "小学工会计划篇12";
+# not "本篇一般…" (a sentence: too long, or punctuated).
+NUMBERED_TITLE = regex.compile(
+    r"^(?:[^\s，,。；;：:！!？?]{0,40}篇[一二三四五六七八九十]{1,3}|[^\s，,。；;：:！!？?]{2,40}篇\d{1,2}|第[\d一二三四五六七八九十]{1,3}篇)$"
+)
+# The genre noun that ends a plan title, followed by the series number: "…工作计划1", "…总结2".
+SERIES_NOUN = regex.compile(r"(?:计划|总结|方案|要点|规划|安排)(?=[1-9])")
+# Where a run-in title's left context stops: a sentence end or a line break.
+LEFT_STOP = regex.compile(r"[。！？!?；;\n]")
+# A bare plan title line: "县总工会工作计划", "2021年度工会工作总结"; not "主要工作如下：".
+BARE_TITLE = regex.compile(r"^[^\s，,。；;：:！!？?、“”\"]{2,28}(?:计划|总结|要点|规划|方案)$")
+# An outline marker opening a line: such a line is a heading, never an article title.
+ENUMERATED = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|[①-⑳])")
+MIN_SERIES_STEM = 4
+MAX_SERIES_STEM = 30
+
+
+@dataclass(frozen=True)
+class TitleSpan:
+    """An article title found in the normalized document."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ArticleSpan:
+    """One article: its title and the normalized ranges that make up its body."""
+
+    title: TitleSpan | None
+    body: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class SplitResult:
+    """Articles, the document title, and every dropped normalized range with its reason."""
+
+    title: str | None
+    articles: tuple[ArticleSpan, ...]
+    dropped: tuple[tuple[int, int, str], ...]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for piece in text.split("\n"):
+        if piece.strip():
+            out.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return out
+
+
+def _series_titles(text: str, limit: int) -> list[TitleSpan]:
+    """Titles of a run-in series `<stem>1` … `<stem>k` (k ≥ 2) with one common stem."""
+    candidates = []
+    for m in SERIES_NOUN.finditer(text, 0, limit):
+        stop = None
+        for s in LEFT_STOP.finditer(text, max(0, m.start() - MAX_SERIES_STEM), m.start()):
+            stop = s
+        left_start = stop.end() if stop else max(0, m.start() - MAX_SERIES_STEM)
+        candidates.append((left_start, m.end()))
+    best: list[TitleSpan] = []
+    for i, (ls, ne) in enumerate(candidates):
+        if not text.startswith("1", ne):
+            continue
+        stem = text[ls:ne]
+        chain = [(ne, stem)]
+        for ls2, ne2 in candidates[i + 1:]:
+            number = str(len(chain) + 1)
+            if not text.startswith(number, ne2):
+                continue
+            left = text[ls2:ne2]
+            k = 0
+            while k < min(len(stem), len(left)) and stem[-1 - k] == left[-1 - k]:
+                k += 1
+            if k >= MIN_SERIES_STEM:
+                stem = stem[len(stem) - k:]
+                chain.append((ne2, stem))
+        if len(chain) >= 2 and len(chain) > len(best):
+            best = [
+                TitleSpan(end - len(stem), end + len(str(n)), text[end - len(stem): end + len(str(n))])
+                for n, (end, _) in enumerate(chain, 1)
+            ]
+    return best
+
+
+def _numbered_titles(text: str, lines: list[tuple[int, int]]) -> list[TitleSpan]:
+    return [TitleSpan(s, e, text[s:e]) for s, e in lines if NUMBERED_TITLE.match(text[s:e])]
+
+
+def _bare_titles(text: str, lines: list[tuple[int, int]], noun: str | None) -> list[TitleSpan]:
+    found = []
+    for s, e in lines:
+        line = text[s:e]
+        if BARE_TITLE.match(line) and not ENUMERATED.match(line) and (noun is None or line.endswith(noun)):
+            found.append(TitleSpan(s, e, line))
+    return found
+
+
+def _title_noun(title: str | None) -> str | None:
+    """The genre noun a compilation's article titles end with ("总工会工作计划(优质22篇)" → "计划")."""
+    if not title:
+        return None
+    m = regex.search(r"(计划|总结|要点|规划|方案)", title)
+    return m.group(1) if m else None
+
+
+def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | None = None) -> SplitResult:
+    """Find the articles of a normalized document and what was dropped as boilerplate."""
+    bp = bp or patterns()
+    lines = _lines(text)
+    dropped: list[tuple[int, int, str]] = []
+    limit = len(text)
+    for s, e in lines:
+        if bp.starts_tail(text[s:e]):
+            dropped.append((s, len(text), "recommendation block"))
+            limit = s
+            break
+    lines = [(s, e) for s, e in lines if e <= limit]
+
+    doc_title = None
+    if lines and bp.is_compilation_title(text[lines[0][0]:lines[0][1]]):
+        doc_title = text[lines[0][0]:lines[0][1]]
+    kept_lines = []
+    for s, e in lines:
+        line = text[s:e]
+        if bp.is_line(line):
+            dropped.append((s, e, "page furniture"))
+        elif bp.is_compilation_title(line):
+            dropped.append((s, e, "compilation title"))
+        else:
+            kept_lines.append((s, e))
+
+    titles = _numbered_titles(text, kept_lines)
+    if len(titles) < 2:
+        titles = _series_titles(text, limit)
+    if len(titles) < 2:
+        bare = _bare_titles(text, kept_lines, _title_noun(doc_title))
+        repeated = len({t.text for t in bare}) < len(bare)
+        if doc_title or repeated:
+            titles = bare
+    compilation = len(titles) >= 2 or (doc_title is not None and len(titles) == 1)
+
+    if not compilation:
+        titles = []
+        first = kept_lines[0] if kept_lines else None
+        if first:
+            line = text[first[0]:first[1]]
+            if len(line) <= 40 and not regex.search(r"[。；;！!？?]$", line) and not ENUMERATED.match(line):
+                titles = [TitleSpan(first[0], first[1], line)]
+        body_start = titles[0].end if titles else 0
+        spans = [(None if not titles else titles[0], body_start, limit)]
+    else:
+        if titles[0].start > 0:
+            dropped.append((0, titles[0].start, "compilation preamble"))
+        spans = [
+            (t, t.end, titles[i + 1].start if i + 1 < len(titles) else limit)
+            for i, t in enumerate(titles)
+        ]
+
+    drops_sorted = sorted(dropped)
+    articles = []
+    for title, start, end in spans:
+        ranges = _subtract(start, end, drops_sorted)
+        ranges, blurbs = _drop_blurbs(text, ranges, bp)
+        dropped.extend(blurbs)
+        articles.append(ArticleSpan(title, tuple(ranges)))
+    return SplitResult(doc_title, tuple(articles), tuple(sorted(dropped)))
+
+
+def _subtract(start: int, end: int, drops: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    ranges, pos = [], start
+    for ds, de, _ in drops:
+        if de <= pos or ds >= end:
+            continue
+        if ds > pos:
+            ranges.append((pos, ds))
+        pos = max(pos, de)
+    if pos < end:
+        ranges.append((pos, end))
+    return ranges
+
+
+def _drop_blurbs(text, ranges, bp):
+    """Remove the site's blurb paragraphs (`下面是小编…`) from an article's ranges."""
+    out, dropped = [], []
+    for rs, re_ in ranges:
+        pos = rs
+        for ls, le in _lines(text[rs:re_]):
+            ls, le = ls + rs, le + rs
+            cut = bp.blurb_end(text[ls:le])
+            if cut:
+                if ls > pos:
+                    out.append((pos, ls))
+                dropped.append((ls, ls + cut, "site blurb"))
+                pos = ls + cut
+        if pos < re_:
+            out.append((pos, re_))
+    return out, dropped

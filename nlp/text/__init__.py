@@ -1,0 +1,1 @@
+"""Text utilities: segmentation with the domain lexicon, sentences, stopwords."""
