@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -100,30 +99,34 @@ def analyze(
 
 @app.command()
 def evaluate(
-    gold: list[Path] = typer.Option(..., "--gold", help="Gold folder(s) of *.json."),
-    pred: Optional[Path] = typer.Option(None, "--pred", help="Predictions (analyze JSON Lines)."),
+    gold: list[Path] = typer.Option(..., "--gold", "--gold-dir", help="Gold folder(s) or files of *.json."),
+    pred: Optional[Path] = typer.Option(None, "--pred", help="Predictions (analyze JSON Lines; - for stdin)."),
     paths: Optional[list[Path]] = typer.Argument(None, help="Or: files/folders to analyze now."),
+    only: Optional[str] = typer.Option(None, "--only", help="Score only sources matching this glob."),
+    slack: int = typer.Option(100, "--slack", help="Extra characters searched for an article's first chars."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every missed and spurious item."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Score predictions (or a fresh analysis of PATHS) against gold annotations."""
-    from .evaluate import evaluate as run_eval, format_report
+    from .evaluate import evaluate as score_file, evaluate_records, format_report
 
     err = Console(stderr=True)
-    if pred is None:
-        if not paths:
+    try:
+        if pred is not None:
+            result = score_file(list(gold), pred, slack=slack, only=only)
+        elif paths:
+            articles, _ = _analyze_all(paths, True, err)
+            result = evaluate_records(list(gold), [a.to_dict() for a in articles], slack=slack, only=only)
+        else:
             err.print("plan-nlp: evaluate needs --pred FILE or PATHS to analyze")
             raise typer.Exit(2)
-        articles, _ = _analyze_all(paths, True, err)
-        tmp = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")
-        with tmp:
-            for a in articles:
-                tmp.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
-        pred = Path(tmp.name)
-    result = run_eval(list(gold), pred)
+    except PlanNLPError as exc:
+        err.print(f"plan-nlp: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2)
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
     else:
-        sys.stdout.write(format_report(result) + "\n")
+        sys.stdout.write(format_report(result, verbose=verbose) + "\n")
 
 
 def main() -> None:
