@@ -1,0 +1,113 @@
+"""Segmentation: one private jieba Tokenizer with the domain lexicon, loaded once per process."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import warnings
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+# jieba imports pkg_resources, which some setuptools versions answer with a UserWarning
+# printed on stderr; it says nothing about our code.
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message=r".*pkg_resources", category=Warning)
+    import jieba
+    import jieba.posseg
+
+_LEXICON_PACKAGE = "nlp.data.lexicon"
+_LEXICON_FILE = "userdict.txt"
+_JIEBA_LOGGER = "jieba"
+
+LexiconEntry = tuple[str, int, str]
+
+
+def _quiet_jieba() -> None:
+    """Silence jieba's own stderr handler (it is set to DEBUG at import) for everything below WARNING."""
+    logging.getLogger(_JIEBA_LOGGER).setLevel(logging.WARNING)
+
+
+def _default_cache_dir() -> Path:
+    """A per-user cache directory for jieba's prefix-dictionary cache."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "plan-nlp" / "jieba"
+
+
+def _writable_dir(preferred: Path) -> Path:
+    """`preferred` created if possible, else a per-user directory under the system temp dir."""
+    try:
+        preferred.mkdir(parents=True, exist_ok=True)
+        if os.access(preferred, os.W_OK):
+            return preferred
+    except OSError:
+        pass
+    # A read-only home (containers, CI) must not make jieba log a failed cache dump.
+    user = os.getuid() if hasattr(os, "getuid") else "user"
+    fallback = Path(tempfile.gettempdir()) / f"plan-nlp-jieba-{user}"
+    fallback.mkdir(parents=True, exist_ok=True)
+    return fallback
+
+
+def parse_lexicon(lines: list[str]) -> list[LexiconEntry]:
+    """Parse user-dictionary lines `word freq pos` (jieba's format) into entries."""
+    entries = []
+    for number, line in enumerate(lines, 1):
+        parts = line.split()
+        if not parts:
+            continue
+        if len(parts) != 3 or not parts[1].isdigit():
+            raise ValueError(f"{_LEXICON_FILE} line {number}: expected 'word freq pos', got {line!r}")
+        entries.append((parts[0], int(parts[1]), parts[2]))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def lexicon_entries() -> tuple[LexiconEntry, ...]:
+    """The shipped domain lexicon as (word, freq, pos) entries, read once from package data."""
+    text = resources.files(_LEXICON_PACKAGE).joinpath(_LEXICON_FILE).read_text(encoding="utf-8")
+    return tuple(parse_lexicon(text.splitlines()))
+
+
+class Segmenter:
+    """A private jieba.Tokenizer with the domain user dictionary; never jieba's global one."""
+
+    def __init__(self, user_dict: Path | None = None, cache_dir: Path | None = None):
+        _quiet_jieba()
+        self.tokenizer = jieba.Tokenizer()
+        self.tokenizer.tmp_dir = str(_writable_dir(Path(cache_dir) if cache_dir else _default_cache_dir()))
+        self.tokenizer.cache_file = "jieba.cache"
+        self.tokenizer.initialize()
+        if user_dict is None:
+            entries: list[LexiconEntry] | tuple[LexiconEntry, ...] = lexicon_entries()
+        else:
+            entries = parse_lexicon(Path(user_dict).read_text(encoding="utf-8").splitlines())
+        # add_word, not load_userdict: package data may live in a zip, and add_word also
+        # records the POS tag that POSTokenizer picks up.
+        for word, freq, pos in entries:
+            self.tokenizer.add_word(word, freq, pos)
+        self.pos_tokenizer = jieba.posseg.POSTokenizer(self.tokenizer)
+
+    def cut(self, text: str) -> list[str]:
+        """Words of `text` (HMM on, like jieba.lcut)."""
+        return self.tokenizer.lcut(text)
+
+    def tokens(self, text: str) -> list[tuple[str, int, int]]:
+        """Words with their (start, end) offsets into `text`."""
+        return [(w, s, e) for w, s, e in self.tokenizer.tokenize(text)]
+
+    def pos(self, text: str) -> list[tuple[str, str, int, int]]:
+        """Words with jieba POS flags and (start, end) offsets into `text`."""
+        out, i = [], 0
+        # posseg yields every character of the input exactly once, in order.
+        for pair in self.pos_tokenizer.lcut(text):
+            out.append((pair.word, pair.flag, i, i + len(pair.word)))
+            i += len(pair.word)
+        return out
+
+
+@lru_cache(maxsize=1)
+def get_segmenter() -> Segmenter:
+    """The process-wide Segmenter (loaded on first use)."""
+    return Segmenter()
