@@ -10,6 +10,8 @@ from .model import Article, Document
 from .pipeline import annotate
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
+# A folder's own documentation is not one of its plans (README.md beside the archive).
+FOLDER_DOCS = ("readme", "license", "changelog")
 
 
 def load_document(path: str | Path, simplify: bool = True) -> Document:
@@ -42,11 +44,11 @@ def analyze_text(text: str, source: str = "<text>", simplify: bool = True) -> li
 
 
 def iter_files(paths: list[str | Path]) -> Iterator[Path]:
-    """Files named, and files below folders named (recursively, sorted); unsupported ones included."""
+    """Files named, and supported files below folders named (recursively, sorted; folder docs skipped)."""
     for p in map(Path, paths):
         if p.is_dir():
             for f in sorted(q for q in p.rglob("*") if q.is_file() and not q.name.startswith(".")):
-                if f.suffix.lower() in SUPPORTED_SUFFIXES:
+                if f.suffix.lower() in SUPPORTED_SUFFIXES and f.stem.lower() not in FOLDER_DOCS:
                     yield f
         else:
             yield p

@@ -45,12 +45,12 @@ def _analyze_all(paths: list[Path], simplify: bool, err: Console) -> tuple[list[
 
 
 def _summary_table(articles: list[Article]) -> Table:
-    table = Table(title=f"{len(articles)} articles")
+    table = Table(title=f"{len(articles)} articles", pad_edge=False)
     for col in ("source", "#", "title", "genre", "org", "year", "head", "date", "tgt", "task", "flag"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=16 if col == "title" else None)
     for a in articles:
         table.add_row(
-            Path(a.source).name, str(a.index), a.title[:24], a.genre or "-", a.org_type or "-",
+            Path(a.source).stem[:8], str(a.index), a.title, a.genre or "-", a.org_type or "-",
             str(a.year or "-"), str(len(a.headings)), str(len(a.dates)), str(len(a.targets)),
             str(len(a.tasks)), str(len(a.flags)),
         )

@@ -1,0 +1,1 @@
+"""Ingestion: file readers, normalization, boilerplate removal and article splitting."""

@@ -1,0 +1,378 @@
+"""Word (.docx) reader: body paragraphs and table cells in reading order, list numbers restored.
+
+Layout of the returned text: one line per non-empty paragraph, in body order; a table
+contributes its cells row by row, each cell's paragraphs on their own lines (merged cells
+once). Cells are not joined into one line per row because Chinese documents often use a
+table as a frame around the whole text, whose paragraphs must stay separate lines. Empty
+paragraphs (Word's way of adding vertical space) are dropped; no blank lines are added.
+Soft line breaks inside a paragraph stay as "\\n", tabs as "\\t". Headers, footers,
+footnotes, comments and text boxes are not read.
+
+Word's automatic numbering is not part of the paragraph text: it is recomputed from
+numbering.xml and printed before the paragraph ("一、加强…"), see `_Numbering`.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import cn2an
+import regex
+from lxml import etree
+
+from nlp.errors import UnreadableFile
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {"w": _W, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
+
+
+def _tag(name: str) -> str:
+    """Clark name of a w: element or attribute."""
+    return f"{{{_W}}}{name}"
+
+
+_P, _TBL, _TR, _TC = _tag("p"), _tag("tbl"), _tag("tr"), _tag("tc")
+_SDT, _SDT_CONTENT, _CUSTOM_XML = _tag("sdt"), _tag("sdtContent"), _tag("customXml")
+_VAL = _tag("val")
+
+# Runs of a paragraph, nested ones included (hyperlinks, tracked insertions, fields, content
+# controls), but not deleted text, text boxes (their own paragraphs), ruby annotations, or
+# the fallback copy of mc:AlternateContent.
+_PARAGRAPH_RUNS = etree.XPath(
+    ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent"
+    " or ancestor::w:rt or ancestor::mc:Fallback)]",
+    namespaces=_NS,
+)
+
+# A level placeholder in w:lvlText. Matches '%1' in '%1、' or '%2' in '%1.%2'; must not match '%'.
+LEVEL_PLACEHOLDER = regex.compile(r"%([1-9])")
+
+# A marker ending in a Latin letter, digit or hanzi, which needs a space before the text.
+# Matches '第一章' or '1'; must not match '一、', '（1）' or '①'.
+MARKER_NEEDS_SPACE = regex.compile(r"[A-Za-z0-9\p{Han}]$")
+
+_MAX_LEVELS = 9  # list levels w:ilvl 0-8
+
+_HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"  # ideographTraditional
+_EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"  # ideographZodiac
+_IDEOGRAPH_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
+_FULLWIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+_TRADITIONAL_CAPITALS = str.maketrans("贰叁陆万", "貳參陸萬")
+_CHINESE_COUNTING = frozenset({
+    "chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
+    "taiwaneseCountingThousand", "japaneseCounting",
+})
+
+
+def _int(value: str | None) -> int | None:
+    """An integer attribute value, None when absent or malformed."""
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _child_val(element: etree._Element | None, name: str) -> str | None:
+    """The w:val of child w:<name>, None when either is absent."""
+    if element is None:
+        return None
+    child = element.find(_tag(name))
+    return None if child is None else child.get(_VAL)
+
+
+def _roman(n: int) -> str:
+    """Upper-case Roman numeral of n >= 1."""
+    out = []
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """Counter n printed in the w:numFmt style `fmt` (ECMA-376 ST_NumberFormat), decimal if unknown."""
+    if fmt == "none":
+        return ""
+    if n < 1:
+        return str(n)
+    if fmt in _CHINESE_COUNTING:
+        return cn2an.an2cn(n)  # 一 … 十 十一 … 二十
+    if fmt == "chineseLegalSimplified":
+        return cn2an.an2cn(n, "up")  # 壹 贰 叁
+    if fmt == "ideographLegalTraditional":
+        return cn2an.an2cn(n, "up").translate(_TRADITIONAL_CAPITALS)
+    if fmt == "ideographDigital":
+        return str(n).translate(_IDEOGRAPH_DIGITS)  # 一 二 … 一〇
+    if fmt == "ideographTraditional" and n <= len(_HEAVENLY_STEMS):
+        return _HEAVENLY_STEMS[n - 1]
+    if fmt == "ideographZodiac" and n <= len(_EARTHLY_BRANCHES):
+        return _EARTHLY_BRANCHES[n - 1]
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
+        if n <= 20:
+            return chr(0x2460 + n - 1)  # ① … ⑳
+        if n <= 35:
+            return chr(0x3251 + n - 21)  # ㉑ … ㉟
+        if n <= 50:
+            return chr(0x32B1 + n - 36)  # ㊱ … ㊿
+    if fmt == "decimalEnclosedParen" and n <= 20:
+        return chr(0x2474 + n - 1)  # ⑴
+    if fmt == "decimalEnclosedFullstop" and n <= 20:
+        return chr(0x2488 + n - 1)  # ⒈
+    if fmt == "ideographEnclosedCircle" and n <= 10:
+        return chr(0x3280 + n - 1)  # ㊀
+    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return str(n).translate(_FULLWIDTH_DIGITS)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = _roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in ("upperLetter", "lowerLetter"):
+        # Word repeats the letter past Z: A … Z, AA … ZZ, AAA …
+        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if fmt == "upperLetter" else letter.lower()
+    return str(n)
+
+
+@dataclass(frozen=True)
+class _Level:
+    """One w:lvl of a list definition."""
+
+    start: int
+    fmt: str
+    text: str  # w:lvlText, e.g. '%1、'
+    suffix: str  # w:suff: 'tab' (Word's default), 'space' or 'nothing'
+    legal: bool  # w:isLgl: every level printed in decimal
+
+    @classmethod
+    def parse(cls, lvl: etree._Element, start_override: int | None = None) -> _Level:
+        """A level from its w:lvl element."""
+        start = start_override if start_override is not None else _int(_child_val(lvl, "start"))
+        return cls(
+            start=0 if start is None else start,  # ECMA-376 17.9.25: an absent w:start means 0
+            fmt=_child_val(lvl, "numFmt") or "decimal",
+            text=_child_val(lvl, "lvlText") or "",
+            suffix=_child_val(lvl, "suff") or "tab",
+            legal=lvl.find(_tag("isLgl")) is not None
+            and _child_val(lvl, "isLgl") not in ("0", "false", "off"),
+        )
+
+
+class _Numbering:
+    """Recomputes Word's list markers: counters per (numId, level), deeper levels reset.
+
+    A paragraph is numbered by its own w:numPr or, failing that, by its paragraph style's
+    (following w:basedOn). numId -> w:num -> w:abstractNum (or its w:numStyleLink) -> w:lvl;
+    w:lvlOverride in the w:num replaces a level or its start value. Bullets print nothing:
+    a bullet is not an enumerator, and its glyph is usually a private-use Symbol-font code.
+    """
+
+    def __init__(self, numbering: etree._Element | None, styles: etree._Element | None):
+        self._abstract: dict[str, etree._Element] = {}
+        self._nums: dict[str, etree._Element] = {}
+        if numbering is not None:
+            for el in numbering.iterchildren(_tag("abstractNum")):
+                self._abstract[el.get(_tag("abstractNumId"), "")] = el
+            for el in numbering.iterchildren(_tag("num")):
+                self._nums[el.get(_tag("numId"), "")] = el
+        self._styles: dict[str, etree._Element] = {}
+        self._default_style: str | None = None
+        if styles is not None:
+            for el in styles.iterchildren(_tag("style")):
+                style_id = el.get(_tag("styleId"), "")
+                self._styles[style_id] = el
+                if el.get(_tag("type")) == "paragraph" and el.get(_tag("default")) in ("1", "true", "on"):
+                    self._default_style = style_id
+        self._levels: dict[str, dict[int, _Level]] = {}
+        self._counters: dict[str, list[int | None]] = {}
+
+    def _style_num_pr(self, style_id: str | None) -> tuple[str | None, int | None]:
+        """(numId, ilvl) a paragraph style gives, following w:basedOn."""
+        seen: set[str] = set()
+        while style_id and style_id not in seen and style_id in self._styles:
+            seen.add(style_id)
+            style = self._styles[style_id]
+            num_pr = style.find(f"{_tag('pPr')}/{_tag('numPr')}")
+            if num_pr is not None:
+                num_id = _child_val(num_pr, "numId")
+                if num_id is not None:
+                    return num_id, _int(_child_val(num_pr, "ilvl"))
+            style_id = _child_val(style, "basedOn")
+        return None, None
+
+    def _abstract_for(self, num_id: str, depth: int = 0) -> etree._Element | None:
+        """The w:abstractNum holding the levels of numId, through one w:numStyleLink if needed."""
+        num = self._nums.get(num_id)
+        abstract = self._abstract.get(_child_val(num, "abstractNumId") or "") if num is not None else None
+        if abstract is not None and abstract.find(_tag("lvl")) is None and depth < 3:
+            link = _child_val(abstract, "numStyleLink")
+            linked_num, _ = self._style_num_pr(link)
+            if linked_num is not None and linked_num != num_id:
+                return self._abstract_for(linked_num, depth + 1)
+        return abstract
+
+    def _levels_of(self, num_id: str) -> dict[int, _Level]:
+        """The levels of numId with its w:lvlOverride applied (cached)."""
+        if num_id in self._levels:
+            return self._levels[num_id]
+        levels: dict[int, _Level] = {}
+        abstract = self._abstract_for(num_id)
+        if abstract is not None:
+            for lvl in abstract.iterchildren(_tag("lvl")):
+                ilvl = _int(lvl.get(_tag("ilvl")))
+                if ilvl is not None:
+                    levels[ilvl] = _Level.parse(lvl)
+        num = self._nums.get(num_id)
+        if num is not None:
+            for override in num.iterchildren(_tag("lvlOverride")):
+                ilvl = _int(override.get(_tag("ilvl")))
+                if ilvl is None:
+                    continue
+                start = _int(_child_val(override, "startOverride"))
+                lvl = override.find(_tag("lvl"))
+                if lvl is not None:
+                    levels[ilvl] = _Level.parse(lvl, start)
+                elif start is not None and ilvl in levels:
+                    old = levels[ilvl]
+                    levels[ilvl] = _Level(start, old.fmt, old.text, old.suffix, old.legal)
+        self._levels[num_id] = levels
+        return levels
+
+    def _num_pr(self, p: etree._Element) -> tuple[str | None, int]:
+        """(numId, ilvl) of a paragraph: its own w:numPr over its style's."""
+        ppr = p.find(_tag("pPr"))
+        own = ppr.find(_tag("numPr")) if ppr is not None else None
+        num_id = _child_val(own, "numId")
+        ilvl = _int(_child_val(own, "ilvl"))
+        if num_id is None:
+            style_id = _child_val(ppr, "pStyle") or self._default_style
+            num_id, style_ilvl = self._style_num_pr(style_id)
+            if num_id is not None and ilvl is None:
+                ilvl = style_ilvl if style_ilvl is not None else self._linked_level(num_id, style_id)
+        return num_id, ilvl or 0
+
+    def _linked_level(self, num_id: str, style_id: str | None) -> int | None:
+        """The level whose w:pStyle names the paragraph's style (headings tied to a list)."""
+        abstract = self._abstract_for(num_id)
+        if abstract is None or style_id is None:
+            return None
+        for lvl in abstract.iterchildren(_tag("lvl")):
+            if _child_val(lvl, "pStyle") == style_id:
+                return _int(lvl.get(_tag("ilvl")))
+        return None
+
+    def marker(self, p: etree._Element) -> str:
+        """The list marker Word prints before paragraph `p` ('' if none), advancing the counters."""
+        num_id, ilvl = self._num_pr(p)
+        if num_id is None or num_id == "0" or not 0 <= ilvl < _MAX_LEVELS:  # numId 0: numbering off
+            return ""
+        levels = self._levels_of(num_id)
+        level = levels.get(ilvl)
+        if level is None:
+            return ""
+        counters = self._counters.setdefault(num_id, [None] * _MAX_LEVELS)
+        counters[ilvl] = level.start if counters[ilvl] is None else counters[ilvl] + 1
+        for deeper in range(ilvl + 1, len(counters)):
+            counters[deeper] = None
+        if level.fmt == "bullet":
+            return ""
+
+        def number(match: regex.Match) -> str:
+            index = int(match.group(1)) - 1
+            shown = levels.get(index)
+            if shown is None:
+                return ""
+            value = counters[index] if counters[index] is not None else shown.start
+            return format_number(value, "decimal" if level.legal else shown.fmt)
+
+        text = LEVEL_PLACEHOLDER.sub(number, level.text)
+        if level.suffix != "nothing" and MARKER_NEEDS_SPACE.search(text):
+            text += " "  # '第一章 总则'; after '一、', '1.' or '①' Chinese prints no space
+        return text
+
+
+def _content(element: etree._Element) -> Iterator[etree._Element]:
+    """Children of a container, looking through content controls and custom-XML wrappers."""
+    for child in element.iterchildren():
+        if child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _content(content)
+        elif child.tag == _CUSTOM_XML:
+            yield from _content(child)
+        else:
+            yield child
+
+
+def _is_merge_continuation(tc: etree._Element) -> bool:
+    """Whether a cell continues a merge (its text belongs to the cell it is merged into)."""
+    tc_pr = tc.find(_tag("tcPr"))
+    if tc_pr is None:
+        return False
+    for name in ("vMerge", "hMerge"):
+        merge = tc_pr.find(_tag(name))
+        if merge is not None and merge.get(_VAL, "continue") != "restart":
+            return True
+    return False
+
+
+def _paragraphs(container: etree._Element) -> Iterator[etree._Element]:
+    """w:p elements of a body or cell in reading order, tables expanded row by row, cell by cell."""
+    for child in _content(container):
+        if child.tag == _P:
+            yield child
+        elif child.tag == _TBL:
+            for row in _content(child):
+                if row.tag != _TR:
+                    continue
+                for cell in _content(row):
+                    if cell.tag == _TC and not _is_merge_continuation(cell):
+                        yield from _paragraphs(cell)
+
+
+def _paragraph_text(p: etree._Element) -> str:
+    """Visible text of a paragraph (tabs and soft breaks kept)."""
+    return "".join(run.text for run in _PARAGRAPH_RUNS(p))  # python-docx's CT_R.text
+
+
+def read_docx(path: Path) -> tuple[str, None]:
+    """Text of a .docx file (no encoding applies)."""
+    import docx  # python-docx is only needed for .docx files
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+        part = document.part
+        numbering = _related_element(part, RT.NUMBERING)
+        styles = _related_element(part, RT.STYLES)
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, EOFError, zlib.error,
+            etree.XMLSyntaxError) as exc:  # damaged zip, missing part, wrong content type, bad XML
+        raise UnreadableFile(path, f"not a valid .docx ({_describe(exc)})") from exc
+    numbers = _Numbering(numbering, styles)
+    lines = []
+    for p in _paragraphs(document.element.body):
+        marker = numbers.marker(p)  # advances the counters even for an empty paragraph, as Word does
+        text = _paragraph_text(p)
+        if text.strip():
+            lines.append(marker + text)
+    return "\n".join(lines), None
+
+
+def _related_element(part, reltype: str) -> etree._Element | None:
+    """Root element of the part related to the main document by `reltype`, None if absent."""
+    try:
+        return part.part_related_by(reltype).element
+    except (KeyError, AttributeError):
+        return None
+
+
+def _describe(exc: BaseException) -> str:
+    """Exception class and message, for an error reason."""
+    message = str(exc).strip()
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

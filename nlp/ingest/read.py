@@ -1,0 +1,72 @@
+"""One entry point from a file path to its raw text, dispatching on the file extension."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from nlp.errors import UnreadableFile, UnsupportedFormat
+from nlp.ingest.txt import check_text, read_txt
+
+
+@dataclass(frozen=True)
+class RawText:
+    """A file's text as read: decoded, not normalized (a BOM is the only thing removed)."""
+
+    path: str
+    text: str
+    format: str  # 'txt' 'md' 'docx' 'pdf' 'html'
+    encoding: str | None  # codec the bytes were decoded with; None for docx and pdf
+
+
+def _read_docx(path: Path) -> tuple[str, str | None]:
+    from nlp.ingest.docx import read_docx  # imports python-docx: loaded only when needed
+
+    return read_docx(path)
+
+
+def _read_pdf(path: Path) -> tuple[str, str | None]:
+    from nlp.ingest.pdf import read_pdf  # imports pdfplumber: loaded only when needed
+
+    return read_pdf(path)
+
+
+def _read_html(path: Path) -> tuple[str, str | None]:
+    from nlp.ingest.html import read_html  # imports selectolax: loaded only when needed
+
+    return read_html(path)
+
+
+_READERS: dict[str, tuple[str, Callable[[Path], tuple[str, str | None]]]] = {
+    ".txt": ("txt", read_txt),
+    ".md": ("md", read_txt),
+    ".docx": ("docx", _read_docx),
+    ".pdf": ("pdf", _read_pdf),
+    ".html": ("html", _read_html),
+    ".htm": ("html", _read_html),
+}
+
+
+def read_document(path: str | Path) -> RawText:
+    """Read a .txt/.md/.docx/.pdf/.html file into RawText; raise a PlanNLPError naming the file."""
+    file = Path(path)
+    if not file.exists():
+        raise UnreadableFile(path, "no such file")
+    if file.is_dir():
+        raise UnreadableFile(path, "is a directory, not a file")
+    suffix = file.suffix.lower()
+    if suffix not in _READERS:
+        shown = suffix or "(no extension)"
+        raise UnsupportedFormat(path, f"unsupported file type '{shown}' (expected {', '.join(_READERS)})")
+    fmt, reader = _READERS[suffix]
+    try:
+        if file.stat().st_size == 0:
+            raise UnreadableFile(path, "empty file")
+        text, encoding = reader(file)
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot read the file ({exc.strerror or exc})") from exc
+    if not text.strip():
+        raise UnreadableFile(path, "empty file (no text in it)" if fmt in ("docx", "html") else "empty file")
+    check_text(text, path)  # docx, pdf and html text can be mojibake too
+    return RawText(path=str(path), text=text, format=fmt, encoding=encoding)
