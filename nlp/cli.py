@@ -74,7 +74,9 @@ def analyze(
     no_simplify: bool = typer.Option(False, "--no-simplify", help="Keep traditional characters."),
 ) -> None:
     """Analyze plans: one JSON object per article (or a table / outline / calendar / targets view)."""
-    out, err = Console(), Console(stderr=True)
+    # Piped output has no terminal width; rich would squeeze the table into 80 columns.
+    out = Console(width=None if sys.stdout.isatty() else 120)
+    err = Console(stderr=True)
     articles, failed = _analyze_all(paths, not no_simplify, err)
     if format == Format.jsonl:
         text = "".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in articles)
