@@ -1,0 +1,30 @@
+"""Shared fixtures: the shipped corpus, split and annotated once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+GOLD = ROOT / "tests" / "gold"
+REFERENCE_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+@pytest.fixture(scope="session")
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def corpus_documents(corpus_files):
+    """Every corpus file read and annotated (the whole pipeline)."""
+    from nlp.api import analyze_document
+
+    return [analyze_document(path) for path in corpus_files]
+
+
+@pytest.fixture(scope="session")
+def corpus_articles(corpus_documents):
+    return [a for doc in corpus_documents for a in doc.articles]

@@ -1,0 +1,88 @@
+"""Article splitting on patterns of web compilations (examples written for the pattern)."""
+
+from __future__ import annotations
+
+from nlp.ingest.document import document_from_text
+
+
+def _titles(raw: str) -> list[str]:
+    return [a.title for a in document_from_text(raw, "x.txt").articles]
+
+
+def test_numbered_article_titles_split_a_compilation_and_drop_its_front_matter():
+    raw = ("医院工会工作计划(精选3篇)\n\n下面是小编整理的医院工会计划，希望大家喜欢!\n\n"
+           "医院工会工作计划篇一\n\n一、加强组织建设。\n\n医院工会工作计划篇二\n\n全年开展健步走活动。\n\n"
+           "医院工会工作计划篇三\n\n做好职工体检工作。")
+    doc = document_from_text(raw, "x.txt")
+    assert doc.title == "医院工会工作计划(精选3篇)"
+    assert [a.title for a in doc.articles] == ["医院工会工作计划篇一", "医院工会工作计划篇二", "医院工会工作计划篇三"]
+    assert doc.articles[0].text == "一、加强组织建设。"
+    assert all("小编" not in a.text for a in doc.articles)
+
+
+def test_di_n_pian_titles():
+    raw = "企业工会计划模板2篇\n\n第1篇\n\n本年度工会将开展劳动竞赛。\n\n第2篇\n\n1、组织职工体检。"
+    assert _titles(raw) == ["第1篇", "第2篇"]
+
+
+def test_run_in_title_series_on_one_line_including_a_title_glued_to_a_placeholder_year():
+    raw = ("某某单位工会计划范文，希望你能喜欢!街道工会年度计划1今年街道工会将加强组建。"
+           "街道工会年度计划2一、指导思想:以服务职工为中心。街道工会年度计划320__年女工工作要点如下。")
+    doc = document_from_text(raw, "x.txt")
+    assert [a.title for a in doc.articles] == ["街道工会年度计划1", "街道工会年度计划2", "街道工会年度计划3"]
+    assert doc.articles[2].text.startswith("20__年女工工作")
+    assert doc.articles[0].text == "今年街道工会将加强组建。"
+
+
+def test_repeated_bare_titles_split_a_compilation():
+    raw = ("镇总工会工作计划\n\n全年新建工会5家。\n\n镇总工会工作计划\n\n开展送温暖活动。\n\n"
+           "区总工会女工工作计划\n\n组织女职工体检。")
+    assert _titles(raw) == ["镇总工会工作计划", "镇总工会工作计划", "区总工会女工工作计划"]
+
+
+def test_a_single_plan_is_one_article_titled_by_its_first_line():
+    raw = "2024年机关工会工作计划\n\n一、指导思想\n\n以服务职工为中心。\n\n二、工作方案\n\n开展活动。"
+    doc = document_from_text(raw, "plan.txt")
+    assert [a.title for a in doc.articles] == ["2024年机关工会工作计划"]
+    assert doc.articles[0].text.startswith("一、指导思想")
+
+
+def test_a_file_without_a_title_line_is_titled_by_its_file_name():
+    raw = "为了做好今年的工会工作，特制定如下计划。\n\n一、加强学习。"
+    doc = document_from_text(raw, "some/dir/机关计划.txt")
+    assert doc.articles[0].title == "机关计划"
+    assert doc.articles[0].text.startswith("为了做好")
+
+
+def test_recommendation_tail_and_teasers_are_dropped():
+    raw = ("学校工会计划篇一\n\n开展教职工运动会。\n\n学校工会计划篇二\n\n组织读书活动。\n\n"
+           "★其他类似内容\n\n1个人工作总结3篇\n\n个人工作总结3篇\n\n查看剩余 80% 个人工作总结3篇")
+    doc = document_from_text(raw, "x.txt")
+    assert [a.text for a in doc.articles] == ["开展教职工运动会。", "组织读书活动。"]
+    assert any(why == "recommendation block" for _, _, why in doc.dropped)
+
+
+def test_byline_and_reading_labels_are_dropped_but_the_article_after_them_is_kept():
+    raw = ("县总工会工作计划(优质3篇)\n\n时间:2024-01-01 10:00:00 作者:某某\n\n县总工会工作计划\n\n"
+           "全年培训工会干部200名。\n\n延伸阅读:\n\n县总工会工作计划\n\n完善帮扶机制。")
+    doc = document_from_text(raw, "x.txt")
+    assert [a.text for a in doc.articles] == ["全年培训工会干部200名。", "完善帮扶机制。"]
+
+
+def test_a_blurb_paragraph_inside_an_article_is_dropped():
+    raw = ("学校工会计划篇一\n\n计划很重要。下面小编为大家整理了学校工会计划，希望大家喜欢。\n\n"
+           "以服务教职工为宗旨。\n\n学校工会计划篇二\n\n开展活动。")
+    doc = document_from_text(raw, "x.txt")
+    assert doc.articles[0].text == "以服务教职工为宗旨。"
+
+
+def test_every_kept_character_maps_back_to_the_same_raw_character():
+    raw = ("工会计划(优秀2篇)\n\n工会计划篇一\n\n## 一、目标\n\n举办“争\n\n做先锋”活动，20\\_\\_年完成。\n\n"
+           "工会计划篇二\n\n- 1、慰问职工")
+    doc = document_from_text(raw, "x.txt")
+    for a in doc.articles:
+        for i, ch in enumerate(a.text):
+            if ch != "\n":
+                assert raw[a.raw_offsets[i]] == ch
+        s, e = a.title_raw_span
+        assert raw[s:e] == a.title
