@@ -19,6 +19,8 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.installed
 	$(BIN)/python -m nlp analyze corpus --format jsonl --output out/analysis.jsonl
+	$(BIN)/summarize corpus --output out/digest.md
+	$(BIN)/summarize corpus --format html --output out/digest.html
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest

@@ -131,6 +131,15 @@ def evaluate(
         sys.stdout.write(format_report(result, verbose=verbose) + "\n")
 
 
+def _register_summarize() -> None:
+    from .digest.cli import summarize
+
+    app.command("summarize")(summarize)
+
+
+_register_summarize()
+
+
 def main() -> None:
     """Console script `plan-nlp`."""
     app()

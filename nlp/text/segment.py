@@ -88,6 +88,9 @@ class Segmenter:
         for word, freq, pos in entries:
             self.tokenizer.add_word(word, freq, pos)
         self.pos_tokenizer = jieba.posseg.POSTokenizer(self.tokenizer)
+        # Several extractors tag the same sentences (genre cues, targets, tasks); POS tagging
+        # with HMM is the slowest step of the pipeline, so each distinct text is tagged once.
+        self._pos_cached = lru_cache(maxsize=POS_CACHE_SIZE)(self._pos_uncached)
 
     def cut(self, text: str) -> list[str]:
         """Words of `text` (HMM on, like jieba.lcut)."""
@@ -99,12 +102,18 @@ class Segmenter:
 
     def pos(self, text: str) -> list[tuple[str, str, int, int]]:
         """Words with jieba POS flags and (start, end) offsets into `text`."""
+        return list(self._pos_cached(text))
+
+    def _pos_uncached(self, text: str) -> tuple[tuple[str, str, int, int], ...]:
         out, i = [], 0
         # posseg yields every character of the input exactly once, in order.
         for pair in self.pos_tokenizer.lcut(text):
             out.append((pair.word, pair.flag, i, i + len(pair.word)))
             i += len(pair.word)
-        return out
+        return tuple(out)
+
+
+POS_CACHE_SIZE = 50_000
 
 
 @lru_cache(maxsize=1)

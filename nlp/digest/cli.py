@@ -1,0 +1,83 @@
+"""`summarize PATH... [-o OUT] [--format md|html|json] [--top N]`: the digest of an archive."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..api import analyze_document, iter_files
+from ..errors import PlanNLPError
+from ..model import Article
+from .build import Digest, build_digest
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Digest of an archive of work plans.")
+
+
+class DigestFormat(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+def analyze_all(paths: list[Path]) -> tuple[list[Article], list[str]]:
+    """Annotated articles of every file; a bad file gives an error line, never stops the others."""
+    articles: list[Article] = []
+    errors: list[str] = []
+    for path in iter_files(paths):
+        try:
+            articles.extend(analyze_document(path).articles)
+        except PlanNLPError as exc:
+            errors.append(f"{exc.path or path}: {exc.detail}")
+        except OSError as exc:
+            errors.append(f"{path}: {exc.strerror or exc}")
+    return articles, errors
+
+
+def render(digest: Digest, fmt: DigestFormat) -> str:
+    """The digest in the format asked for."""
+    if fmt == DigestFormat.json:
+        from .render_json import render_json
+        return render_json(digest)
+    if fmt == DigestFormat.html:
+        from .render_html import render_html
+        return render_html(digest)
+    from .render_md import render_markdown
+    return render_markdown(digest)
+
+
+@app.command()
+def summarize(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (walked recursively)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the digest here (default stdout)."),
+    format: DigestFormat = typer.Option(DigestFormat.md, "--format", "-f", help="md, html or json."),
+    top: int = typer.Option(5, "--top", min=1, help="Key tasks per article, targets and activities per view."),
+    sentences: int = typer.Option(3, "--sentences", min=1, help="Summary sentences per article."),
+    max_chars: int = typer.Option(200, "--max-chars", min=20, help="Summary length per article."),
+) -> None:
+    """Digest of plans: summaries, outlines, calendars, targets; archive counts and duplicates."""
+    articles, errors = analyze_all(paths)
+    for line in errors:
+        sys.stderr.write(f"summarize: {line}\n")
+    digest = build_digest(articles, top=top, sentences=sentences, max_chars=max_chars, errors=errors)
+    text = render(digest, format)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        sys.stderr.write(f"summarize: wrote {output} ({len(digest.articles)} articles)\n")
+    else:
+        sys.stdout.write(text)
+    if errors:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console script `summarize`."""
+    app()
+
+
+if __name__ == "__main__":
+    main()
