@@ -78,3 +78,17 @@ def test_crlf_and_indentation_are_dropped():
     n = normalize(raw)
     assert n.text == "一、指导思想\n认真学习。"
     assert _roundtrip_ok(raw)
+
+
+def test_dot_of_a_chinese_numeral_enumerator_is_kept():
+    assert normalize("一.夯实工作基础\n二.强化服务").text == "一.夯实工作基础\n二.强化服务"
+
+
+def test_markdown_bold_marks_are_removed_but_a_star_placeholder_is_kept():
+    n = normalize("**一、指导思想**\n\n***市工会要求**全体**会员参加")
+    assert n.text == "一、指导思想\n\n***市工会要求全体会员参加"
+
+
+def test_a_long_heading_line_is_not_glued_to_the_paragraph_below():
+    raw = "三、大力实施送温暖工程，扶持发展家庭经济，促进企业的稳定\n\n稳定是企业发展的前提。"
+    assert "\n\n稳定是" in normalize(raw).text

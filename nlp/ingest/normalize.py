@@ -19,10 +19,14 @@ MD_HEADING = regex.compile(r"#{1,6}[ \t]+")
 MD_BULLET = regex.compile(r"[-*+][ \t]+")
 # Markdown backslash escape: "20\_\_年" -> "20__年"; not "C:\data" (letter after the backslash).
 MD_ESCAPE = regex.compile(r"\\(?=[_*#\[\]()`~\\-])")
-# Stray web artifacts between Chinese characters: "的`主要", "的.方法", "，##区"; not "3.12" or "a.b".
+# Stray web artifacts between Chinese characters: "的`主要", "的.方法", "，##区"; not "3.12",
+# "a.b", nor the dot of a Chinese-numeral enumerator ("一.夯实基础").
 STRAY_ARTIFACT = regex.compile(
-    r"(?<=[\p{Han}])[`.](?=[\p{Han}])|(?<=[\p{Han}，,。；;：:])(?:#{1,6}|`+)(?=[\p{Han}])"
+    r"(?<=[\p{Han}])(?<![一二三四五六七八九十百零〇])[`.](?=[\p{Han}])"
+    r"|(?<=[\p{Han}，,。；;：:])(?:#{1,6}|`+)(?=[\p{Han}])"
 )
+# Markdown bold around a phrase: "**一、指导思想**" -> "一、指导思想"; not "***市" (a placeholder).
+MD_BOLD = regex.compile(r"(?<!\*)\*\*(?=[^*\s])|(?<=[^*\s])\*\*(?!\*)")
 LEADING_SPACE = regex.compile(r"^[ \t\u3000\xa0\ufeff]+")
 TRAILING_SPACE = regex.compile(r"[ \t\u3000\xa0\r\ufeff]+$")
 # A line that ends a sentence or a title block: "…如下。", "指导思想：", "（一）…）".
@@ -92,6 +96,9 @@ def _is_cut_paragraph(line: _Line, nxt: _Line) -> bool:
         return False
     if _unbalanced(line.chars):
         return True
+    if STARTS_ENUMERATED.match(text):
+        # A heading line is only continued by an orphan fragment ("…的重要内" + "容").
+        return len(following) <= 2 and _word_crosses(text, following)
     multi_clause = bool(regex.search(r"[，,。；;]", text))
     # A short line with one clause is a title ("…篇六"), even if a word seems to cross.
     if (multi_clause or len(text) >= 20 or len(following) <= 2) and _word_crosses(text, following):
@@ -119,6 +126,8 @@ def _split_lines(raw: str) -> list[_Line]:
         j = trail.start() if trail else len(piece)
         body = piece[i:j]
         drop = {start + i + m.start() for m in MD_ESCAPE.finditer(body)}
+        if body.count("**") >= 2:
+            drop |= {start + i + m.start() + k for m in MD_BOLD.finditer(body) for k in range(2)}
         drop |= {start + i + m.start() + k for m in STRAY_ARTIFACT.finditer(body) for k in range(len(m.group()))}
         chars, offs = [], []
         for k, ch in enumerate(body):
