@@ -86,3 +86,33 @@ def test_every_kept_character_maps_back_to_the_same_raw_character():
                 assert raw[a.raw_offsets[i]] == ch
         s, e = a.title_raw_span
         assert raw[s:e] == a.title
+
+
+from hypothesis import given, settings, strategies as st
+
+_PIECES = st.sampled_from([
+    "工会工作计划篇一", "第2篇", "\n", "\n\n", "一、加强学习", "（一）", "下面是小编整理的", "希望大家喜欢!",
+    "★其他类似内容", "查看剩余 85%", "计划1", "20\\_\\_年", "## ", "- ", "**", "“", "”", "。", "，", "的`", "xx年",
+    "重要内", "容", "　", "\r\n", "工會計劃",
+])
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40))
+def test_any_text_splits_into_articles_whose_offsets_map_back(pieces):
+    from nlp.errors import EmptyDocument
+
+    raw = "".join(pieces)
+    try:
+        doc = document_from_text(raw, "x.txt")
+    except EmptyDocument:
+        return
+    for art in doc.articles:
+        assert len(art.raw_offsets) == len(art.text) + 1
+        assert art.text == art.text.strip()
+        for i, ch in enumerate(art.text):
+            assert 0 <= art.raw_offsets[i] < len(raw)
+            if ch != "\n" and not art.explain.get("simplified"):
+                assert raw[art.raw_offsets[i]] == ch
+        for flag in art.flags:
+            assert art.text[flag.start:flag.end] == flag.text
