@@ -116,3 +116,32 @@ def test_any_text_splits_into_articles_whose_offsets_map_back(pieces):
                 assert raw[art.raw_offsets[i]] == ch
         for flag in art.flags:
             assert art.text[flag.start:flag.end] == flag.text
+
+
+def test_a_series_of_numbered_sample_titles_splits_a_compilation():
+    raw = ("社区工会计划范文（精选2篇）\n\n社区工会计划范文1\n\n全年发展会员50名。\n\n"
+           "社区工会计划范文2\n\n一、加强组建\n\n做好新就业形态劳动者入会。")
+    assert _titles(raw) == ["社区工会计划范文1", "社区工会计划范文2"]
+
+
+def test_a_title_glued_to_its_body_on_one_line_is_split_off():
+    raw = "东湖街道工会2026年工作计划2026年，街道工会将围绕中心工作，做好服务。一、加强组建。"
+    doc = document_from_text(raw, "x.txt")
+    assert doc.articles[0].title == "东湖街道工会2026年工作计划"
+    assert doc.articles[0].text.startswith("2026年，街道工会将")
+
+
+def test_a_first_sentence_that_mentions_a_plan_is_not_taken_for_a_title():
+    raw = "为了做好今年的工会工作计划落实，特制定如下安排，请各分会遵照执行并及时反馈执行情况。"
+    doc = document_from_text(raw, "机关安排.txt")
+    assert doc.articles[0].title == "机关安排"
+    assert doc.articles[0].text.startswith("为了做好")
+
+
+def test_document_number_source_line_and_front_matter_are_dropped():
+    raw = ("---\ntitle: 县总工会计划\ndate: 2025-01-02\n---\n\n# 县总工会2025年工作计划\n\n县工发〔2025〕7号\n\n"
+           "(来源：县总工会办公室)\n\n一、指导思想\n\n以服务职工为中心。")
+    doc = document_from_text(raw, "x.md")
+    assert doc.articles[0].title == "县总工会2025年工作计划"
+    assert doc.articles[0].text == "一、指导思想\n\n以服务职工为中心。"
+    assert {why for _, _, why in doc.dropped} >= {"front matter", "page furniture"}

@@ -20,14 +20,24 @@ from .boilerplate import BoilerplatePatterns, patterns
 NUMBERED_TITLE = regex.compile(
     r"^(?:[^\s，,。；;：:！!？?]{0,40}篇[一二三四五六七八九十]{1,3}|[^\s，,。；;：:！!？?]{2,40}篇\d{1,2}|第[\d一二三四五六七八九十]{1,3}篇)$"
 )
-# The genre noun that ends a plan title, followed by the series number: "…工作计划1", "…总结2".
-SERIES_NOUN = regex.compile(r"(?:计划|总结|方案|要点|规划|安排)(?=[1-9])")
+# The noun that ends a plan title, followed by the series number: "…工作计划1", "…总结2",
+# "…计划范文2"; not "计划12项" (the digits are a count: the series check needs 1, 2, … in order).
+SERIES_NOUN = regex.compile(r"(?:计划|总结|方案|要点|规划|安排|范文|范例|样本|模板)(?=[1-9])")
 # Where a run-in title's left context stops: a sentence end or a line break.
 LEFT_STOP = regex.compile(r"[。！？!?；;\n]")
 # A bare plan title line: "县总工会工作计划", "2021年度工会工作总结"; not "主要工作如下：".
 BARE_TITLE = regex.compile(r"^[^\s，,。；;：:！!？?、“”\"]{2,28}(?:计划|总结|要点|规划|方案)$")
 # An outline marker opening a line: such a line is a heading, never an article title.
+# A plan title glued to its body on one line: "新桥镇总工会2025年工作计划2025年，镇总工会将…";
+# it names an organisation or a year, and does not open like a sentence ("为了做好工作计划，…").
+GLUED_TITLE = regex.compile(
+    r"^(?!为了|为|根据|按照|在|以|我们|今年|本着)"
+    r"(?=[^，,。；;：:！!？?\s]{0,30}(?:工会|学校|医院|公司|委员会|街道|社区|年|学期))"
+    r"[^，,。；;：:！!？?\s“”\"]{4,36}?(?:工作)?(?:计划|总结|要点|规划|方案)(?=[^，,。；;：:！!？?\s])"
+)
 ENUMERATED = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|[①-⑳])")
+# YAML front matter at the top of a markdown file: "---\ntitle: …\n---".
+FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?:.*\n)*?---[ \t]*(?:\n|\Z)")
 MIN_SERIES_STEM = 4
 MAX_SERIES_STEM = 30
 
@@ -134,6 +144,9 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
             limit = s
             break
     lines = [(s, e) for s, e in lines if e <= limit]
+    if front := FRONT_MATTER.match(text):
+        dropped.append((0, front.end(), "front matter"))
+        lines = [(s, e) for s, e in lines if s >= front.end()]
 
     doc_title = None
     if lines and bp.is_compilation_title(text[lines[0][0]:lines[0][1]]):
@@ -165,6 +178,8 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
             line = text[first[0]:first[1]]
             if len(line) <= 40 and not regex.search(r"[。；;！!？?]$", line) and not ENUMERATED.match(line):
                 titles = [TitleSpan(first[0], first[1], line)]
+            elif glued := GLUED_TITLE.match(line):
+                titles = [TitleSpan(first[0], first[0] + glued.end(), glued.group())]
         body_start = titles[0].end if titles else 0
         spans = [(None if not titles else titles[0], body_start, limit)]
     else:
