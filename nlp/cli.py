@@ -28,7 +28,7 @@ class Format(str, Enum):
     targets = "targets"
 
 
-def _analyze_all(paths: list[Path], simplify: bool, err: Console) -> tuple[list[Article], int]:
+def _analyze_all(paths: list[Path], simplify: bool) -> tuple[list[Article], int]:
     """Analyze every file; a bad file costs one line on stderr, never the others."""
     articles: list[Article] = []
     failed = 0
@@ -37,17 +37,22 @@ def _analyze_all(paths: list[Path], simplify: bool, err: Console) -> tuple[list[
             articles.extend(analyze_document(path, simplify=simplify).articles)
         except PlanNLPError as exc:
             failed += 1
-            err.print(f"plan-nlp: {exc.path or path}: {exc.detail}", markup=False, highlight=False)
+            _error_line(f"{exc.path or path}: {exc.detail}")
         except OSError as exc:
             failed += 1
-            err.print(f"plan-nlp: {path}: {exc.strerror or exc}", markup=False, highlight=False)
+            _error_line(f"{path}: {exc.strerror or exc}")
     return articles, failed
+
+
+def _error_line(message: str) -> None:
+    # Plain write: one bad file is exactly one line, never wrapped to the terminal width.
+    sys.stderr.write(f"plan-nlp: {' '.join(message.split())}\n")
 
 
 def _summary_table(articles: list[Article]) -> Table:
     table = Table(title=f"{len(articles)} articles", pad_edge=False)
     for col in ("source", "#", "title", "genre", "org", "year", "head", "date", "tgt", "task", "flag"):
-        table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=16 if col == "title" else None)
+        table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=24 if col == "title" else None)
     for a in articles:
         table.add_row(
             Path(a.source).stem[:8], str(a.index), a.title, a.genre or "-", a.org_type or "-",
@@ -76,8 +81,7 @@ def analyze(
     """Analyze plans: one JSON object per article (or a table / outline / calendar / targets view)."""
     # Piped output has no terminal width; rich would squeeze the table into 80 columns.
     out = Console(width=None if sys.stdout.isatty() else 120)
-    err = Console(stderr=True)
-    articles, failed = _analyze_all(paths, not no_simplify, err)
+    articles, failed = _analyze_all(paths, not no_simplify)
     if format == Format.jsonl:
         text = "".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in articles)
     elif format == Format.json:
@@ -117,7 +121,7 @@ def evaluate(
         if pred is not None:
             result = score_file(list(gold), pred, slack=slack, only=only)
         elif paths:
-            articles, _ = _analyze_all(paths, True, err)
+            articles, _ = _analyze_all(paths, True)
             result = evaluate_records(list(gold), [a.to_dict() for a in articles], slack=slack, only=only)
         else:
             err.print("plan-nlp: evaluate needs --pred FILE or PATHS to analyze")

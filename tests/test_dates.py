@@ -156,6 +156,20 @@ def test_outline_marker_before_a_month_is_not_a_list():
     assert found == [("二月份", "month", (2, 2)), ("三月份", "month", (3, 3))]
 
 
+def test_a_month_glued_to_an_outline_marker_is_read_after_the_marker():
+    from nlp.extract.outline import extract_headings
+
+    text = "1.组织读书会。\n2.9月举办职工运动会，设置拔河等项目。\n3.开展慰问。"
+    art = Article(source="t", index=0, title="", text=text)
+    art.headings = tuple(extract_headings(art))
+    found = [(d.text, d.kind, d.months, d.start) for d in extract_dates(art)]
+    assert found == [("9月", "month", (9, 9), text.index("9月"))]
+
+
+def test_a_dotted_number_and_month_without_an_outline_is_no_month():
+    assert _texts("工期比去年缩短2.5月。") == ["去年"]  # a decimal, no marker: no 5月
+
+
 # ----------------------------------------------------------------------------- days
 
 @pytest.mark.parametrize("sentence, span, months, day", [
@@ -292,6 +306,33 @@ def test_holidays_inside_a_quoted_name_or_a_document_title_are_not_dates():
 def test_recurring_periods(sentence, span, every):
     d = _one(sentence, span)
     assert (d.kind, d.every) == ("recurring", every)
+
+
+@pytest.mark.parametrize("sentence, span, every", [
+    ("每年会组织一次春游。", "每年", "1Y"),  # 年会 is no word here: 会 = will
+    ("每月报送一次考勤表。", "每月", "1M"),  # 月报 neither: 报送 is the verb
+    ("每年底评选先进。", "每年底", "1Y"),
+])
+def test_recurring_before_characters_that_do_not_make_a_word(sentence, span, every):
+    d = _one(sentence, span)
+    assert (d.kind, d.every) == ("recurring", every)
+
+
+@pytest.mark.parametrize("sentence", [
+    "每个年级组推荐两名代表。", "每年级选派一名教师。", "每个年龄段都有代表。",
+    "每年轻教师结对一名师傅。", "中秋节前每人发一个月饼。", "每月季花坛由专人养护。",
+])
+def test_a_unit_that_starts_a_word_is_no_period(sentence):
+    assert not [d for d in _dates(sentence) if d.kind in ("recurring", "duration")]
+
+
+def test_the_unit_word_list_is_shared_by_recurring_and_duration():
+    from nlp.extract import date_patterns as P
+
+    chars = P.unit_word_chars()
+    assert {"级", "龄", "纪", "轻", "鉴"} <= set(chars["年"]) and "会" not in chars["年"]
+    assert P.YEAR_UNIT in P.RECURRING_EVERY.pattern and P.YEAR_UNIT in P.DURATION.pattern
+    assert P.MONTH_UNIT in P.RECURRING_EVERY.pattern and P.MONTH_UNIT in P.DURATION.pattern
 
 
 def test_a_range_of_periods_recurs_without_a_fixed_period():

@@ -321,6 +321,80 @@ def test_ordinary_long_headings_are_not_cut(line):
     assert not h.run_in
 
 
+LEAD = "为做好本年度工作，结合实际，制定计划如下："
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a time word opens the body: season, recurring, a list of holidays
+    ("一、完善会员档案管理年内完成全部会员信息录入，做到一人一卡。二、开展职工技能比武下半年举办焊工、"
+     "电工两个工种的比赛。", ["完善会员档案管理", "开展职工技能比武"]),
+    ("一、关爱一线职工健康每季度组织一次免费体检，建立健康档案。二、做好女职工特殊保护“三八”、"
+     "母亲节前后举办健康讲座。", ["关爱一线职工健康", "做好女职工特殊保护"]),
+    # an adverb before a verb opens the body
+    ("一、规范财务收支管理认真执行工会经费预算制度，做到专款专用。二、加强职工书屋建设积极争取上级"
+     "工会配送图书。", ["规范财务收支管理", "加强职工书屋建设"]),
+    # a preposition phrase opens the body
+    ("一、深化厂务公开工作在各车间班组中普遍推行公开栏制度，接受职工监督。二、落实劳动保护监督对新"
+     "入职员工开展岗前安全培训。", ["深化厂务公开工作", "落实劳动保护监督"]),
+])
+def test_run_in_body_opened_by_a_time_word_adverb_or_preposition(body, expected):
+    hs = art(LEAD + body).headings
+    assert [h.text for h in hs] == expected and all(h.run_in for h in hs)
+
+
+@pytest.mark.parametrize("body, first", [
+    # an adverb after a pivot verb's object, or after a slogan numeral, belongs to the heading
+    ("一、组织全体会员深入学习工会章程，提高会员意识。二、开展教学五认真评比活动，促进教学质量提升。",
+     "组织全体会员深入学习工会章程，提高会员意识"),
+    # dates that modify a noun of the heading
+    ("一、继续抓好“三八”和“五一”等节日的慰问安排，让职工感受温暖。二、完善制度。",
+     "继续抓好“三八”和“五一”等节日的慰问安排，让职工感受温暖"),
+    # a preposition phrase inside a noun phrase, or the complement of a verb
+    ("一、发挥工会在企业民主管理中的作用，推行职代会制度。二、完善制度。",
+     "发挥工会在企业民主管理中的作用，推行职代会制度"),
+    ("一、合理使用工会经费安排在职工活动上，做到收支平衡。二、完善制度。",
+     "合理使用工会经费安排在职工活动上，做到收支平衡"),
+])
+def test_run_in_heading_phrases_that_hold_such_words_are_not_cut(body, first):
+    assert art(LEAD + body).headings[0].text == first
+
+
+def test_clause_cues_do_not_cut_a_heading_that_opens_its_line():
+    line = "一、组建职工文体协会年内发展会员一百名以上并定期开展活动，丰富职工的业余生活"
+    h, = art("前言。\n" + line).headings
+    assert h.text == line[2:2 + 40] and not h.run_in
+
+
+def test_marker_glued_to_a_month_continues_the_list():
+    text = ("四、丰富文体生活\n1.春节前组织送春联活动。\n2.6月举办职工篮球赛，各分会组队参加。\n"
+            "3.下半年举办读书月活动。")
+    a = art(text)
+    assert [(h.level, h.marker, h.text) for h in a.headings] == [
+        (1, "四、", "丰富文体生活"), (2, "1.", "春节前组织送春联活动"),
+        (2, "2.", "6月举办职工篮球赛，各分会组队参加"), (2, "3.", "下半年举办读书月活动")]
+    assert [f.text for f in outline_flags(a) if f.text != "四、"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # item 1 glued to a month, confirmed by item 2 on the next line; a day and a year too
+    ("1.10月举办职工篮球赛。\n2.组织读书活动。", [("1.", "10月举办职工篮球赛"), ("2.", "组织读书活动")]),
+    ("1.召开动员会。\n2.15日前上报名单。", [("1.", "召开动员会"), ("2.", "15日前上报名单")]),
+    ("1.总结去年工作。\n2.2025年工作打算。", [("1.", "总结去年工作"), ("2.", "2025年工作打算")]),
+])
+def test_marker_glued_to_a_date(text, expected):
+    assert [(m, t) for _, m, t in heads(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "1.组织学习。\n2.5万元用于慰问困难职工。",  # a decimal amount, no date after the digits
+    "1.组织学习。\n3.5月举办运动会。",  # 3 does not follow 1
+    "全年产值增长。\n2.5月份以来产量提高。",  # no list to continue
+    "1.组织学习。\n2.5个月内完成培训。",  # a decimal duration
+])
+def test_dotted_number_that_is_no_enumerator(text):
+    assert [m for _, m, _ in heads(text)] in ([], ["1."])
+
+
 # --------------------------------------------------------------------------- levels and flags
 
 

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -14,13 +15,18 @@ import regex
 from ..extract.holidays import holiday_table
 from ..extract.schedule import every_label, month_label
 from ..extract.targets import clause_span
-from ..model import Article
+from ..model import Article, Flag
 from ..text.segment import get_segmenter
+from ..text.sentences import split_sentences
 from .summary import make_vectorizer, summarize_articles
 
 PLACEHOLDER_YEAR = "placeholder year"
 UNKNOWN = "unknown"
 DUPLICATE_THRESHOLD = 0.8
+DUPLICATED_SENTENCE_CHARS = 12  # a repeated sentence shorter than this is a formula, not a copy
+FLAG_EXAMPLES = 3
+LOOSE_ITEMS = 8  # season/term items shown per article
+OTHER_KIND = ("other", "其他")
 
 # Splits a schedule activity into its items.  Matches "、" in `扫墓、春游活动` and "，" in
 # `召开职工代表大会，农历新年慰问`; not "—" in `3—4月`.
@@ -78,6 +84,23 @@ class RecurringRow:
 
 
 @dataclass(frozen=True)
+class LooseItem:
+    """An activity timed only by a season or term (上半年, 年底, 新学期): not on the month calendar."""
+
+    label: str
+    activity: str
+
+
+@dataclass(frozen=True)
+class FlagRow:
+    """A quality flag kind of one article: how many, and the first texts flagged."""
+
+    kind: str
+    count: int
+    examples: list[str]
+
+
+@dataclass(frozen=True)
 class TargetRow:
     """One row of the targets table."""
 
@@ -107,8 +130,11 @@ class ArticleDigest:
     tasks: list[TaskItem]
     calendar: list[CalendarRow]
     recurring: list[RecurringRow]
+    unscheduled: list[LooseItem]
     targets: list[TargetRow]
     flags: dict[str, int]
+    flag_details: list[FlagRow]
+    near_duplicates: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -126,6 +152,15 @@ class ArchiveMonth:
 
     month: int
     activities: list[ArchiveActivity]
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    """One activity kind of the heatmap: plans naming such an activity, month by month (Jan..Dec)."""
+
+    kind: str
+    label: str
+    months: list[int]
 
 
 @dataclass(frozen=True)
@@ -151,6 +186,7 @@ class ArchiveDigest:
     by_year: dict[str, int]
     calendar: list[ArchiveMonth]
     recurring: list[ArchiveActivity]
+    heatmap: list[HeatRow]
     largest_targets: list[SubjectStat]
     frequent_targets: list[SubjectStat]
     duplicates: list[list[str]]
@@ -206,11 +242,18 @@ def target_rows(article: Article) -> list[TargetRow]:
 
 
 def task_items(article: Article, top: int) -> list[TaskItem]:
-    """Tasks ranked: those with targets and dates first, then earlier and higher in the outline."""
+    """Tasks ranked: those with targets and dates first, then earlier and higher in the outline.
+
+    Tasks that are headings come after body tasks (the outline already lists them).
+    """
     scored = []
     n = max(len(article.text), 1)
+    heading_spans = [(h.start, h.end) for h in article.headings]
     for t in article.tasks:
         score = 2.0 * len(t.targets) + 1.0 * len(t.dates) + 0.5 / max(len(t.section), 1) + (1 - t.start / n) * 0.1
+        # A task that is only a heading repeats the outline shown just above it: rank it last.
+        if any(hs <= t.start and t.end <= he for hs, he in heading_spans):
+            score -= 1.0
         scored.append((round(score, 6), t.start, t))
     scored.sort(key=lambda x: (-x[0], x[1]))
     return [TaskItem(t.text, t.action, list(t.section), s) for s, _, t in scored[:top]]
@@ -230,17 +273,79 @@ def calendar_rows(article: Article) -> tuple[list[CalendarRow], list[RecurringRo
     return rows, recurring
 
 
+def loose_items(article: Article) -> list[LooseItem]:
+    """Activities timed only by a season or a term (上半年, 暑期, 新学期), outside the month calendar.
+
+    A whole-year span (全年, 年内) says nothing about when, so it is not an item.
+    """
+    text = article.text
+    covered = [(it.start, it.end) for it in article.schedule]
+    task_spans = [(t.start, t.end) for t in article.tasks]
+    out: list[LooseItem] = []
+    seen: set[str] = set()
+    for d in article.dates:
+        if d.kind != "season" or (d.months and len(set(_month_span(d.months))) >= 12):
+            continue
+        s, e = clause_span(text, d.start, d.end)
+        if any(a <= d.start < b for a, b in covered) or e <= s:
+            continue
+        # With tasks known, only a clause that holds part of one is an activity (not `又要开始新学年`).
+        if task_spans and not any(a < e and s < b for a, b in task_spans):
+            continue
+        activity = text[s:e].strip()
+        if activity == d.text or activity in seen:
+            continue
+        seen.add(activity)
+        out.append(LooseItem(d.text, activity))
+        if len(out) >= LOOSE_ITEMS:
+            break
+    return out
+
+
+def _month_span(months: Sequence[int]) -> list[int]:
+    """Every month of a (first, last) pair, wrapping over the new year (12, 2 → 12, 1, 2)."""
+    if len(months) != 2:
+        return list(months)
+    first, last = months
+    return [(first - 1 + k) % 12 + 1 for k in range((last - first) % 12 + 1)]
+
+
+def duplicated_sentences(article: Article) -> list[Flag]:
+    """Sentences said twice or more in one article (a copy-paste slip or a doubled web page)."""
+    seen: dict[str, int] = {}
+    out: list[Flag] = []
+    for s, e in split_sentences(article.text):
+        sentence = article.text[s:e]
+        key = "".join(sentence.split())
+        if len(key) < DUPLICATED_SENTENCE_CHARS:
+            continue
+        if key in seen:
+            out.append(Flag("duplicated_text", sentence, s, e))
+        else:
+            seen[key] = s
+    return out
+
+
+def flag_rows(flags: Sequence[Flag]) -> list[FlagRow]:
+    """Flags grouped by kind (sorted), each with its count and first distinct texts."""
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for f in flags:
+        by_kind[f.kind].append(" ".join(f.text.split()))
+    return [FlagRow(k, len(v), list(dict.fromkeys(v))[:FLAG_EXAMPLES]) for k, v in sorted(by_kind.items())]
+
+
 def article_digest(article: Article, summary: list[str], top: int) -> ArticleDigest:
     """The digest entry of one article."""
     calendar, recurring = calendar_rows(article)
-    flags = dict(sorted(Counter(f.kind for f in article.flags).items()))
+    details = flag_rows([*article.flags, *duplicated_sentences(article)])
     return ArticleDigest(
         id=article_id(article), source=article.source, index=article.index, title=article.title,
         genre=article.genre, org_type=article.org_type, year=article.year, year_label=year_label(article),
         summary=summary,
         outline=[OutlineItem(h.level, h.marker, h.text) for h in article.headings],
         tasks=task_items(article, top), calendar=calendar, recurring=recurring,
-        targets=target_rows(article), flags=flags,
+        unscheduled=loose_items(article), targets=target_rows(article),
+        flags={r.kind: r.count for r in details}, flag_details=details,
     )
 
 
@@ -333,6 +438,40 @@ def archive_calendar(articles: Sequence[Article], per_month: int) -> tuple[list[
     return out, recurring
 
 
+@lru_cache(maxsize=1)
+def activity_kinds() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(kind, label, cue words) rows of data/activity_kinds.tsv, in heatmap order."""
+    text = resources.files("nlp.digest").joinpath("data/activity_kinds.tsv").read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, label, cues = line.split("\t")
+        rows.append((kind, label, tuple(cues.split())))
+    return tuple(rows)
+
+
+def activity_kind_of(activity: str) -> list[str]:
+    """Kinds of a schedule entry: `holiday` when it names one, each kind whose cue it holds, else other."""
+    pattern, _ = _holiday_names()
+    kinds = ["holiday"] if pattern.search(activity) else []
+    kinds += [kind for kind, _, cues in activity_kinds() if any(c in activity for c in cues)]
+    return kinds or [OTHER_KIND[0]]
+
+
+def heatmap(articles: Sequence[Article]) -> list[HeatRow]:
+    """Month × activity kind: how many plans schedule an activity of that kind in that month."""
+    plans: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for a in articles:
+        aid = article_id(a)
+        for it in a.schedule:
+            for kind in activity_kind_of(it.activity):
+                for m in it.months:
+                    plans[kind, m].add(aid)
+    rows = [("holiday", "节日"), *((k, label) for k, label, _ in activity_kinds()), OTHER_KIND]
+    return [HeatRow(kind, label, [len(plans[kind, m]) for m in range(1, 13)]) for kind, label in rows]
+
+
 def target_stats(articles: Sequence[Article], top: int) -> tuple[list[SubjectStat], list[SubjectStat]]:
     """Per (subject, unit): the largest target and how often the subject is targeted."""
     groups: dict[tuple[str, str], list[tuple[TargetRow, str]]] = defaultdict(list)
@@ -345,10 +484,14 @@ def target_stats(articles: Sequence[Article], top: int) -> tuple[list[SubjectSta
         best = max(rows, key=lambda r: (r[0].number if r[0].number is not None else float("-inf")))[0]
         stats.append(SubjectStat(subject, unit, len(rows), len({aid for _, aid in rows}),
                                  best.value, best.number, best.clause))
-    # Units differ in scale (家 vs 元): "largest" compares numbers within the same unit only,
-    # so rank by the number and show the unit; ties break by name for a stable order.
-    largest = sorted((s for s in stats if s.number is not None),
-                     key=lambda s: (-(s.number or 0), s.subject, s.unit))[:top]
+    # Units differ in scale (家 vs 元): numbers compare within one unit only.  So "largest" is the
+    # top subject of each unit, units with the most targets first (元 amounts would crowd out the rest).
+    per_unit: dict[str, list[SubjectStat]] = defaultdict(list)
+    for st in stats:
+        if st.number is not None:
+            per_unit[st.unit].append(st)
+    units = sorted(per_unit, key=lambda u: (-sum(st.count for st in per_unit[u]), u))
+    largest = [min(per_unit[u], key=lambda st: (-(st.number or 0), st.subject)) for u in units][:top]
     frequent = sorted(stats, key=lambda s: (-s.plans, -s.count, s.subject, s.unit))[:top]
     return largest, frequent
 
@@ -397,6 +540,11 @@ def build_digest(articles: Sequence[Article], top: int = 5, sentences: int = 3, 
              else [[] for _ in articles])
     entries = [article_digest(a, [a.text[s:e] for s, e in sp], top) for a, sp in zip(articles, spans)]
     years = Counter(e.year_label for e in entries)
+    duplicates = duplicate_groups(articles, vectors)
+    for group in duplicates:
+        for e in entries:
+            if e.id in group:
+                e.near_duplicates = [g for g in group if g != e.id]
     calendar, recurring = archive_calendar(articles, per_month=max(top, 5))
     largest, frequent = target_stats(articles, top)
     archive = ArchiveDigest(
@@ -404,8 +552,8 @@ def build_digest(articles: Sequence[Article], top: int = 5, sentences: int = 3, 
         by_genre=_counts([e.genre or UNKNOWN for e in entries]),
         by_org_type=_counts([e.org_type or UNKNOWN for e in entries]),
         by_year={k: years[k] for k in sorted(years, key=_year_sort)},
-        calendar=calendar, recurring=recurring,
+        calendar=calendar, recurring=recurring, heatmap=heatmap(articles),
         largest_targets=largest, frequent_targets=frequent,
-        duplicates=duplicate_groups(articles, vectors),
+        duplicates=duplicates,
     )
     return Digest(archive, entries, list(errors))

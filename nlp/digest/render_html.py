@@ -1,4 +1,4 @@
-"""The digest as one self-contained HTML page (inline CSS, autoescaped, table of contents)."""
+"""The digest as one self-contained HTML page (inline CSS and SVG, autoescaped, table of contents)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from functools import lru_cache
 import jinja2
 
 from .build import Digest
+from .charts import bar_geometry, heatmap_geometry
 
 
 @lru_cache(maxsize=1)
@@ -20,4 +21,10 @@ def environment() -> jinja2.Environment:
 
 def render_html(digest: Digest) -> str:
     """The digest as an HTML document."""
-    return environment().get_template("digest.html.j2").render(d=digest)
+    charts = {
+        "heatmap": heatmap_geometry(digest.archive.heatmap),
+        "genre": bar_geometry(digest.archive.by_genre),
+        "org_type": bar_geometry(digest.archive.by_org_type),
+        "year": bar_geometry(digest.archive.by_year),
+    }
+    return environment().get_template("digest.html.j2").render(d=digest, charts=charts)

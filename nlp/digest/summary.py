@@ -1,18 +1,21 @@
 """Extractive summaries: a TF-IDF sentence graph ranked by PageRank with priors.
 
 IDF is fitted on every article given (the archive), so words common to all plans weigh little.
-Sentences carrying targets or dates, or opening a top-level section, get a larger share of the
-teleport vector; boilerplate sentences are never candidates.
+Sentences carrying targets or dates, or opening a top-level section, get a larger prior: a larger
+share of the teleport vector and a factor on the final score.  Boilerplate sentences are never
+candidates; leading enumerators (`二是`, `一)`) are cut off a chosen sentence, which stays a
+substring of the article.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import regex
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..ingest.boilerplate import patterns as boilerplate_patterns
 from ..model import Article
@@ -36,6 +39,16 @@ PRIOR_SECTION_OPENER = 1.0
 # Web-page furniture a summary must never quote, beyond the ingest patterns.
 # Matches "下面是小编整理的…" and "查看剩余85%"; must not match "加强工会自身建设".
 SITE_WORDS = regex.compile(r"小编|查看剩余|范文|网友|本站|下载|阅读全文|点击|(?:作者|来源)\s*[:：]")
+# Enumerating openers and stray punctuation that make a quoted sentence read as a fragment.
+# Matches "二是" in `二是抓好工会规范化建设`, ")" in `)二是进一步完善`, "首先，"; must not match
+# "一是" inside `统一是非标准` (only at the start), "第一线" (no comma after 第一) nor "1.5" in
+# `1.5万元`.  Also strips a half-kept enumerator: "一)" in `一)组织广大教职工`.
+# Opening quotes and brackets stay: “三八”节 keeps its “.
+LEAD_ORDINAL = regex.compile(
+    r"(?:(?:(?![\p{Ps}\p{Pi}])[\p{P}\s])+|[一二三四五六七八九十]+是"
+    r"|[（(]?(?:[一二三四五六七八九十]+|\d{1,2})[)）、．.](?!\d)"
+    r"|其[一二三四五六七八九十][，,、]|第[一二三四五六七八九十]+[，,、]|(?:首先|其次|再次|最后|另外)[，,])+"
+)
 # A token worth counting: it holds a CJK character or a Latin letter.
 # Matches "职工", "ok"; must not match "，", "2017", " ".
 WORD = regex.compile(r"[\p{Han}A-Za-z]")
@@ -57,43 +70,95 @@ def tokenize(text: str) -> list[str]:
     return [w for w in get_segmenter().cut(text) if WORD.search(w) and w not in stop]
 
 
-class ArchiveTokenizer:
-    """`tokenize` that remembers each article's words with offsets, so a sentence is not cut twice."""
+class ArchiveTfidf:
+    """TF-IDF over the project segmenter's words, fitted on the archive (sklearn's smooth IDF).
 
-    def __init__(self) -> None:
+    A small in-house vectorizer: importing scikit-learn alone costs over a second, more than the
+    whole digest.  Each fitted text keeps its words with offsets, so its sentences are not cut twice.
+    """
+
+    def __init__(self, sublinear_tf: bool = True) -> None:
+        self.sublinear_tf = sublinear_tf
+        self.vocabulary_: dict[str, int] = {}
+        self.idf_ = np.zeros(0)
         self.offsets: dict[str, list[tuple[str, int, int]]] = {}
+        self._starts: dict[str, list[int]] = {}
 
-    def __call__(self, text: str) -> list[str]:
-        """Content words of `text` (an article's are kept with offsets for its sentences)."""
+    def _tokens(self, text: str) -> list[tuple[str, int, int]]:
         stop = stopwords()
-        toks = [t for t in get_segmenter().tokens(text) if WORD.search(t[0]) and t[0] not in stop]
-        self.offsets[text] = toks
-        return [w for w, _, _ in toks]
+        return [t for t in get_segmenter().tokens(text) if WORD.search(t[0]) and t[0] not in stop]
+
+    def fit_transform(self, texts: Sequence[str]):
+        """Learn vocabulary and IDF from `texts`; their L2-normalized rows (CSR). ValueError if no word."""
+        docs = []
+        for text in texts:
+            toks = self.offsets.get(text)
+            if toks is None:
+                toks = self.offsets[text] = self._tokens(text)
+            docs.append([w for w, _, _ in toks])
+        vocab: dict[str, int] = {}
+        for words in docs:
+            for w in words:
+                vocab.setdefault(w, len(vocab))
+        if not vocab:
+            raise ValueError("no content word in any text")
+        self.vocabulary_ = vocab
+        df = np.zeros(len(vocab))
+        for words in docs:
+            df[[vocab[w] for w in set(words)]] += 1
+        n = len(docs)
+        self.idf_ = np.log((1 + n) / (1 + df)) + 1.0
+        return self.transform_words(docs)
+
+    def transform_words(self, docs: Sequence[Sequence[str]]):
+        """Rows (CSR, L2-normalized) of documents already cut into words; unknown words dropped."""
+        from scipy.sparse import csr_matrix  # scipy.sparse only; cheap next to sklearn
+
+        indptr, indices, data = [0], [], []
+        for words in docs:
+            counts = Counter(self.vocabulary_[w] for w in words if w in self.vocabulary_)
+            cols = sorted(counts)
+            tf = np.array([counts[c] for c in cols], dtype=float)
+            if self.sublinear_tf:
+                tf = 1.0 + np.log(tf) if len(tf) else tf
+            vals = tf * self.idf_[cols] if cols else tf
+            norm = float(np.sqrt((vals ** 2).sum())) if len(vals) else 0.0
+            indices.extend(cols)
+            data.extend((vals / norm).tolist() if norm else vals.tolist())
+            indptr.append(len(indices))
+        return csr_matrix((np.array(data, dtype=float), np.array(indices, dtype=np.int64),
+                           np.array(indptr, dtype=np.int64)), shape=(len(docs), len(self.vocabulary_)))
+
+    def transform(self, texts: Sequence[str]):
+        """Rows of new texts under the fitted vocabulary and IDF."""
+        return self.transform_words([[w for w, _, _ in self._tokens(t)] for t in texts])
 
     def words_in(self, text: str, start: int, end: int) -> list[str] | None:
         """Words of an already tokenized text lying inside [start, end); None if not seen."""
         toks = self.offsets.get(text)
         if toks is None:
             return None
-        return [w for w, s, e in toks if start <= s and e <= end]
+        starts = self._starts.get(text)
+        if starts is None:
+            starts = self._starts[text] = [s for _, s, _ in toks]
+        i = bisect_left(starts, start)
+        out = []
+        while i < len(toks) and toks[i][1] < end:
+            if toks[i][2] <= end:
+                out.append(toks[i][0])
+            i += 1
+        return out
 
 
-def make_vectorizer() -> TfidfVectorizer:
-    """A TF-IDF vectorizer over the project segmenter's words (no sklearn preprocessing)."""
-    return TfidfVectorizer(tokenizer=ArchiveTokenizer(), lowercase=False, token_pattern=None,
-                           sublinear_tf=True, norm="l2")
+def make_vectorizer() -> ArchiveTfidf:
+    """A TF-IDF vectorizer over the project segmenter's words."""
+    return ArchiveTfidf()
 
 
-def _transform_spans(vectorizer: TfidfVectorizer, text: str, spans: list[Span]):
+def _transform_spans(vectorizer: ArchiveTfidf, text: str, spans: list[Span]):
     """TF-IDF rows of sentences of `text`, reusing the article's words when it was fitted on."""
-    tok = vectorizer.tokenizer
-    if isinstance(tok, ArchiveTokenizer) and text in tok.offsets:
-        docs = [tok.words_in(text, s, e) for s, e in spans]
-        # The same vocabulary and IDF, fed with words already cut.
-        counted = TfidfVectorizer(analyzer=lambda words: words, vocabulary=vectorizer.vocabulary_,
-                                  sublinear_tf=True, norm="l2")
-        counted.idf_ = vectorizer.idf_
-        return counted.transform(docs)
+    if text in vectorizer.offsets:
+        return vectorizer.transform_words([vectorizer.words_in(text, s, e) or [] for s, e in spans])
     return vectorizer.transform([text[s:e] for s, e in spans])
 
 
@@ -161,6 +226,9 @@ def candidates(article: Article) -> list[Candidate]:
         if span is None:
             continue
         s, e = span
+        lead = LEAD_ORDINAL.match(text, s, e)
+        if lead:
+            s = lead.end()
         sentence = text[s:e]
         if e - s < MIN_SENTENCE_CHARS or is_boilerplate(sentence) or _continues_broken_line(text, s):
             continue
@@ -191,7 +259,7 @@ def _fit(text: str, span: Span, budget: int) -> Span | None:
 
 
 def summarize_articles(articles: Sequence[Article], sentences: int = 3, max_chars: int = 200,
-                       vectorizer: TfidfVectorizer | None = None) -> list[list[Span]]:
+                       vectorizer: ArchiveTfidf | None = None) -> list[list[Span]]:
     """For each article, the (start, end) of its summary sentences in text order.
 
     `vectorizer`, when given, is already fitted on the archive; else one is fitted here.
@@ -201,13 +269,13 @@ def summarize_articles(articles: Sequence[Article], sentences: int = 3, max_char
     if vectorizer is None:
         vectorizer = make_vectorizer()
         try:
-            vectorizer.fit([a.text for a in articles])
+            vectorizer.fit_transform([a.text for a in articles])
         except ValueError:  # no content word in the whole archive
             return [[] for _ in articles]
     return [summarize_one(a, vectorizer, sentences, max_chars) for a in articles]
 
 
-def summarize_one(article: Article, vectorizer: TfidfVectorizer, sentences: int = 3,
+def summarize_one(article: Article, vectorizer: ArchiveTfidf, sentences: int = 3,
                   max_chars: int = 200) -> list[Span]:
     """Summary spans of one article with an already fitted vectorizer."""
     cands = candidates(article)
@@ -216,7 +284,10 @@ def summarize_one(article: Article, vectorizer: TfidfVectorizer, sentences: int 
     text = article.text
     x = _transform_spans(vectorizer, text, [(c.start, c.end) for c in cands])
     sim = (x @ x.T).toarray()
-    rank = pagerank(sim, np.array([c.prior for c in cands]))
+    prior = np.array([c.prior for c in cands])
+    # The prior enters twice: as the teleport share (it spreads to similar sentences) and as a
+    # factor on the final score (with damping 0.85 the teleport alone barely moves the ranking).
+    rank = pagerank(sim, prior) * prior
     order = sorted(range(len(cands)), key=lambda i: (-round(float(rank[i]), 12), cands[i].start))
     chosen: list[int] = []
     spans: dict[int, Span] = {}

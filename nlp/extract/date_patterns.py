@@ -99,12 +99,23 @@ def season_table() -> dict[str, tuple[int, int] | None]:
 
 
 @lru_cache(maxsize=1)
+def unit_word_chars() -> dict[str, str]:
+    """Time unit → characters that make a word of it when they follow (unit_words.tsv)."""
+    return dict(ln.split("\t") for ln in _load_lines("unit_words.tsv"))
+
+
+@lru_cache(maxsize=1)
 def relative_years() -> tuple[str, ...]:
     """Year words without a number (relative_years.txt)."""
     return tuple(ln.strip() for ln in _load_lines("relative_years.txt"))
 
 
 _alt = word_alternation
+
+# A unit that is a period, not the start of a word: 年 but not the 年 of 年级/年龄/年轻, 月 but
+# not the 月 of 月饼/月季. The one place both the recurring and the duration patterns take it from.
+YEAR_UNIT = f"年(?![{unit_word_chars()['年']}])"
+MONTH_UNIT = f"月(?![{unit_word_chars()['月']}])"
 
 
 def _holiday_names_plain() -> str:
@@ -211,11 +222,12 @@ HOLIDAY = regex.compile(f"{holiday_body()}(?P<hsuf>{TIME_SUFFIX})?")
 HOLIDAY_NOT_AFTER = regex.compile(f"[”\"’」』]?{NOT_A_DAY_AFTER}")
 
 # RECURRING_EVERY: 每月, 每两周, 每季度, 每周五下午, 每两周的周五下午, 每周一次, 每一季度,
-# 每季度中间月份, 每天, 每年, 每学期, 每月15日. Not: 每人, 每位 (no period).
+# 每季度中间月份, 每天, 每年, 每学期, 每月15日. Not: 每人, 每位 (no period), 每个年级组 (a word
+# starts at 年: YEAR_UNIT).
 RECURRING_EVERY = regex.compile(
     f"每隔?(?P<wn>{COUNT})?个?(?:周|星期|礼拜)"
     "(?:的?(?:周|星期)?(?P<wd>[一二三四五六日天])(?![次个]))?(?:上午|下午|晚上|中午)?(?:一次)?"
-    f"|每隔?(?P<on>{COUNT})?个?(?P<ou>季度|季|年度|学年|学期|年|月|天|日|旬|双周)"
+    f"|每隔?(?P<on>{COUNT})?个?(?P<ou>季度|季|年度|学年|学期|{YEAR_UNIT}|{MONTH_UNIT}|天|日|旬|双周)"
     f"(?:的?(?:中间|第一个|最后一个)月份?|初|底|末|上旬|中旬|下旬|的?{DAYNUM}[日号])?(?:一次|一度)?"
 )
 # RECURRING_FREQ: 一月一次, 两周一次, 一年一度, 半年一次, 一周两次. Not: 一次 alone, 定期.
@@ -234,7 +246,7 @@ RECURRING_RANGE = regex.compile(
 # calendar year, not a span).
 DURATION = regex.compile(
     f"(?<![{NUM_CHARS}])(?P<dn>{COUNT})(?:{SEP}{COUNT})?"
-    "(?:(?P<dy>年)(?![级制度龄代纪]|四季|义务|一贯)|个(?:月|星期|工作日)|(?:周|星期)(?![年岁边围期])|天)"
+    f"(?:(?P<dy>{YEAR_UNIT})(?!度|四季|义务|一贯)|个(?:{MONTH_UNIT}|星期|工作日)|(?:周|星期)(?![年岁边围期])|天)"
     "(?:半|以来|来|多|之久|以内|内)?"
 )
 # DURATION_MANY: 多年来, 几年来, 数年来. Not: 近年来 (a year word), 几年 (no 来).

@@ -329,18 +329,32 @@ def _in_a_name(text: str, dm: DateMention, names, quotes) -> bool:
 
 def extract_dates_from_text(text: str, article: Article | None = None) -> list[DateMention]:
     """Every time expression of `text`, leftmost-longest, in order."""
-    ctx = _Ctx(article or Article(source="", index=0, title="", text=text))
-    names = [m.span() for m in P.NAME_SPAN.finditer(text)]
-    quotes = [m.span() for m in P.QUOTED.finditer(text)]
+    art = article or Article(source="", index=0, title="", text=text)
+    ctx = _Ctx(art)
+    scan = _without_markers(text, art)
+    names = [m.span() for m in P.NAME_SPAN.finditer(scan)]
+    quotes = [m.span() for m in P.QUOTED.finditer(scan)]
     chosen: list[DateMention] = []
     last_end = -1
-    for start, _neg_len, _prio, dm in sorted(_candidates(text, ctx), key=lambda c: c[:3]):
+    for start, _neg_len, _prio, dm in sorted(_candidates(scan, ctx), key=lambda c: c[:3]):
         if start >= last_end:
-            if (names or quotes) and _in_a_name(text, dm, names, quotes):
+            if (names or quotes) and _in_a_name(scan, dm, names, quotes):
                 continue
             chosen.append(dm)
             last_end = dm.end
     return chosen
+
+
+def _without_markers(text: str, article: Article) -> str:
+    """The text with the outline's markers blanked out (same length, so offsets hold): a date
+    right after a marker is read on its own ("2.5月举办…" under "1." is the item 2. and 5月)."""
+    if not article.headings or article.text != text:
+        return text
+    chars = list(text)
+    for h in article.headings:
+        if h.marker and text.startswith(h.marker, h.start):
+            chars[h.start:h.start + len(h.marker)] = " " * len(h.marker)
+    return "".join(chars)
 
 
 def extract_dates(article: Article) -> list[DateMention]:

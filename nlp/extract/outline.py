@@ -58,6 +58,12 @@ NUMBER_LIST_AFTER = regex.compile(
     r"(?:月|日|号|年级|季度|等奖|届|期|名|次|个|项|周|天|%|％)"
     r"|[一二三四五六七八九十]{1,3}[、，,]"
 )
+# An Arabic "N." glued to a date at a line start: "2." of "2.5月举办运动会", "3." of "3.10日前上报",
+# "1." of "1.2025年工作回顾"; must not match "2.5万元", "2.5个月", "2.5倍" (decimals) nor
+# "3.12植树节" (a dotted day, no 日). Whether it is an enumerator depends on the list around it.
+GLUED_AR = regex.compile(
+    r"(?P<n>\d{1,2})[.．](?=(?:1[0-2]|[1-9])月(?!份?\d)|(?:3[01]|[12]\d|[1-9])[日号]|(?:19|20)\d\d年)"
+)
 # "一是…" opening a standalone line: matches "一是动员部署阶段(6月)。"; not "统一是" (the
 # line checks, not this pattern, reject "一是以新建…" run on inside a paragraph).
 SHI = regex.compile(r"(?P<n_shi>[一二三四五六七八九十]{1,3})是")
@@ -98,6 +104,25 @@ YEAR_START = regex.compile(r"(?<![\dxX_＿])(?:\d{2,4}|20[xX_＿]{2}|[xX_＿]{2}
 # Spaces between two words: "跨越 推进"; not the space of "2 月份" (a digit before it).
 SPACE_GAP = regex.compile(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
 
+# A preposition phrase that modifies a noun inside a heading: "在…中的作用", "对工会的认同感";
+# must not match "在全镇企业中全面推行" or "对已建工会的企业开展回头看" (the body's first clause).
+PREP_ATTRIBUTIVE = regex.compile(r"(?:中|内|上|里|下|方面|时|间)的|^[对从在][^的，,]{1,8}的\p{Han}{1,4}$")
+
+# A preposition phrase that opens a clause: "在…中" closed by a locative and followed by an
+# adverb or a verb, "对/从…" followed by a verb of action. Matches "在全镇企业中全面推行",
+# "对已建工会的企业开展"; must not match "在九届全委会上对学校提出的" nor "对工会工作的认识".
+BODY_PREP_PHRASE = regex.compile(
+    r"在[^，,的]{1,14}?(?:中|内|里|期间|之际|之前|以后)(?:全面|积极|认真|严格|广泛|深入|大力|普遍|"
+    r"开展|推行|实行|实施|建立|推广|组织|举办|设立)"
+    r"|[对从][^，,]{1,14}?(?:开展|进行|实行|实施|给予|做好|落实|组织|提供|入手|着手|抓起|建立)"
+)
+# A numeral or an enumerator just before a cut point: "教学五|认真" is the slogan 五认真.
+NUMERAL_END = regex.compile(r"[\d一二三四五六七八九十两]$")
+# What may join two dates in a list: "、" "和" "及" "与", quotes around them; "春节、“五一”".
+DATE_JOINER = regex.compile(r"[、，,和及与“”\"]*")
+# Dates that modify a noun rather than open a clause: "…等节日的活动", "春节的慰问"; not "前夕开展".
+DATE_MODIFIES = regex.compile(r"[”\"]?(?:等|的|之|期间的)|[^，,]{0,6}的")
+
 CLOSERS = "”’」』)）】》 \t\u3000"  # skipped when looking at what precedes an in-line marker
 LINE_SPACE = " \t\u3000\xa0\r"
 
@@ -109,6 +134,11 @@ LINE_ONLY = frozenset({"chapter", "di", "cnh", "dec2", "dec3"})  # never taken i
 STRONG = frozenset({"pcn", "par", "circ"})  # bracketed or circled: hardly anything else in prose
 UNNUMBERED = frozenset({"title", "month"})
 TOP_STYLES = frozenset({"cn", "chapter"})  # "一、" after a block title is its sibling
+# Kinds of date that may open the body right after a heading ("抓好组建|年内新建…"); not years
+# or durations, which name things inside headings ("实施三年行动").
+CUT_DATE_KINDS = frozenset({"season", "holiday", "recurring", "month", "month_range", "day"})
+BODY_PREPS = ("在", "对", "从")  # "推进集体协商|在全镇企业中全面推行…"
+FUNCTION_END = "的和与及在对把将地得、被向从为以于由按经据之所等"  # a heading part never ends so
 
 # --------------------------------------------------------------------------- word lists
 
@@ -281,7 +311,7 @@ def _line_items(lines: _Lines, marked: set[int]) -> list[_Item]:
     for li, (s, e) in enumerate(lines.content):
         if s >= e:
             continue
-        found = _marker_at(text, s, e)
+        found = _marker_at(text, s, e) or _glued_enumerator(lines, li, items)
         if found and (not found[1].startswith("dec") or _decimal_follows(text, text[s:found[0]], items)):
             items.append(_Item(s, found[0], found[1], found[2], li, True))
             kind_of[li] = "numbered"
@@ -304,6 +334,31 @@ def _line_items(lines: _Lines, marked: set[int]) -> list[_Item]:
             kind_of[li] = "title"
     table = _table_lines(lines, {it.line for it in items if it.style not in UNNUMBERED})
     return [it for it in items if it.style not in UNNUMBERED or it.line not in table]
+
+
+def _glued_enumerator(lines: _Lines, li: int, items: list[_Item]) -> tuple[int, str, int] | None:
+    """(marker end, "ar", N) for a line opening "N." glued to a date ("2.5月举办…") when N
+    continues the list of "N." items above it, or N is 1 and the next line is item 2; a
+    decimal such as "2.5月" is no quantity, so the dot ends an enumerator there."""
+    text = lines.text
+    s, e = lines.content[li]
+    m = GLUED_AR.match(text, s, e)
+    if m is None:
+        return None
+    n = int(m.group("n"))
+    for it in reversed(items):
+        if it.style == "ar":
+            return (m.end(), "ar", n) if it.number == n - 1 else None
+        if it.style not in UNNUMBERED and RANK[it.style] < RANK["ar"]:
+            break  # a senior item opened a new list: the "N." above belong to another one
+    nxt = lines.next[li]
+    if n != 1 or nxt is None:
+        return None
+    ns, ne = lines.content[nxt]
+    after = _marker_at(text, ns, ne)
+    glued = GLUED_AR.match(text, ns, ne)
+    ok = (after is not None and after[1:] == ("ar", 2)) or (glued is not None and glued.group("n") == "2")
+    return (m.end(), "ar", 1) if ok else None
 
 
 def _decimal_follows(text: str, marker: str, items: list[_Item]) -> bool:
@@ -559,7 +614,8 @@ def _settle_text(lines: _Lines, items: list[_Item]) -> list[_Item]:
                     continue
             t = TERMINATOR.search(text, ts, nxt)
             end = t.start() if t else nxt
-            cut = _runin_cut(text[ts:end])
+            # an in-line item of run-in text: weaker body cues count too
+            cut = _runin_cut(text[ts:end], not it.at_line_start)
             if cut is not None and cut <= MAX_TEXT:
                 end = ts + cut
                 it.run_in = True
@@ -586,8 +642,9 @@ def _next_line_text(lines: _Lines, li: int) -> tuple[int, int]:
     return s, e
 
 
-def _runin_cut(seg: str) -> int | None:
-    """Where the body starts inside a heading run into it with no punctuation, if it does."""
+def _runin_cut(seg: str, long_body: bool = False) -> int | None:
+    """Where the body starts inside a heading run into it with no punctuation, if it does;
+    `long_body` (an in-line item of run-in text) admits clause cues."""
     for noun in _heading_nouns():
         if seg.startswith(noun) and len(seg) - len(noun) >= 8 and seg[len(noun)] not in "和与及、的，,":
             return len(noun)  # "指导思想|在校工会的领导下…"
@@ -596,14 +653,15 @@ def _runin_cut(seg: str) -> int | None:
         return gap.start()  # "严格财务管理| 各分会要按季度…": a space between heading and body
     for m in PHRASE.finditer(seg):
         if m.end() - m.start() >= MIN_RUNIN_PHRASE:
-            cut = _phrase_cut(m.group())
+            cut = _phrase_cut(m.group(), long_body)
             if cut is not None:
                 return m.start() + cut
     return None
 
 
-def _phrase_cut(phrase: str) -> int | None:
-    """Body start inside one comma phrase: a repeated word, a body opener, `以…为`, a year."""
+def _phrase_cut(phrase: str, long_body: bool = False) -> int | None:
+    """Body start inside one comma phrase: a repeated word, a body opener, `以…为`, a year;
+    with `long_body` also a time word, an adverb or a preposition opening a clause."""
     from ..text.segment import get_segmenter
 
     toks = get_segmenter().tokens(phrase)
@@ -636,16 +694,69 @@ def _phrase_cut(phrase: str) -> int | None:
     m = YEAR_START.search(phrase, MIN_CUT)
     if m:
         cuts.append(m.start())  # "推进创先争优|20xx年是全镇…"
+    if long_body:
+        cut = _clause_cut(phrase, toks)
+        if cut is not None:
+            cuts.append(cut)
     return min(cuts) if cuts else None
 
 
+def _clause_cut(phrase: str, toks: list[tuple[str, int, int]]) -> int | None:
+    """First body clause opened by a time word ("…组建|年内新建"), an adverb before a verb
+    ("…经费管理|严格按照") or a preposition phrase ("…集体协商|在全镇…中推行")."""
+    from .dates import extract_dates_from_text
+
+    index = {s: i for i, (_, s, _) in enumerate(toks)}
+    stops = _words("body_modals.txt") + ("并", "和", "与", "及", "、", "地", "又")
+
+    def boundary(s: int) -> bool:
+        """A word starts at s after a heading part of two words or more that can end there."""
+        i = index.get(s)
+        return (i is not None and i >= 2 and s >= MIN_CUT and phrase[s - 1] not in FUNCTION_END
+                and toks[i - 1][0] not in stops and not phrase[:s].endswith(stops)
+                and not NUMERAL_END.search(phrase, 0, s))
+
+    dates = [d for d in extract_dates_from_text(phrase) if d.kind in CUT_DATE_KINDS]
+    for k, d in enumerate(dates):
+        if not boundary(d.start) or len(phrase) - d.end < 4:
+            continue
+        end = d.end  # past a list of dates: "春节、“五一”前夕"
+        for d2 in dates[k + 1:]:
+            if not DATE_JOINER.fullmatch(phrase, end, d2.start):
+                break
+            end = d2.end
+        if not DATE_MODIFIES.match(phrase, end):
+            return d.start  # "做好职工帮扶|春节前夕开展慰问"; not "抓好|“三八”等节日的活动"
+        break
+    for i, (w, s, _) in enumerate(toks):
+        if not boundary(s):
+            continue
+        part = phrase[:s]
+        adv = next((a for a in _words("body_adverbs.txt") if w.startswith(a)), None)
+        if (adv is not None and not part.startswith(_words("pivot_verbs.txt"))
+                and not part.endswith(_words("person_nouns.txt"))):
+            rest = w[len(adv):] or (toks[i + 1][0] if i + 1 < len(toks) else "")
+            if HAN.match(rest) and rest[0] not in "性分的地度者化":  # not 积极性, 积极分子
+                return s  # "规范经费管理|严格按照…", "加强宣传工作|充分利用…"
+        if w in BODY_PREPS and _tag(toks[i - 1][0]) not in ("v", "vd", "vg") \
+                and BODY_PREP_PHRASE.match(phrase, s) and not PREP_ATTRIBUTIVE.search(phrase, s):
+            # a verb right before it takes the phrase as complement: "安排在…"
+            return s  # "推进集体协商|在全镇…中全面推行"; not "发挥工会在…中的作用"
+    return None
+
+
 @lru_cache(maxsize=4096)
-def _is_verb(word: str) -> bool:
-    """True when jieba tags `word` as one verb."""
+def _tag(word: str) -> str:
+    """jieba's part-of-speech flag of `word` when it is one word, else ""."""
     from ..text.segment import get_segmenter
 
     tags = get_segmenter().pos(word)
-    return len(tags) == 1 and tags[0][1].startswith("v")
+    return tags[0][1] if len(tags) == 1 else ""
+
+
+def _is_verb(word: str) -> bool:
+    """True when jieba tags `word` as one verb."""
+    return _tag(word).startswith("v")
 
 
 # --------------------------------------------------------------------------- levels
