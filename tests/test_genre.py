@@ -6,7 +6,13 @@ import json
 
 import pytest
 
-from nlp.extract.genre import classify_genre, classify_org_type, genre_cues, sentence_lean
+from nlp.extract.genre import (
+    classify_genre,
+    classify_org_type,
+    genre_cues,
+    names_document,
+    sentence_lean,
+)
 from nlp.model import Article
 
 from conftest import GOLD
@@ -77,6 +83,39 @@ def test_title_tips_a_balanced_text():
     assert genre_cues(text, "机关工会工作计划")["forward_title"] == 1
 
 
+def _at(text: str, word: str = "工作总结") -> bool:
+    return names_document(text, text.index(word))
+
+
+def test_a_document_noun_frames_where_it_names_the_document():
+    assert _at("街道工会2023年工作总结\n一年来，我们做了大量工作。")
+    assert _at("现将本年度工作总结报告如下。")
+
+
+@pytest.mark.parametrize("text", [
+    "11月：做好年度工会工作总结和资料归档。",  # a to-do verb opens its clause
+    "年底前，认真撰写全年工作总结。",
+    "十二月份：元旦联欢；经费审计；工会工作总结。",  # an item of a schedule line
+    "第四季度：工会工作总结",
+    "（五）年终工作总结",  # an enumerated list item
+    "7、上半年工会工作总结8月份",
+])
+def test_a_scheduled_summary_is_a_task_not_a_frame(text):
+    assert not _at(text)
+
+
+def test_a_plan_with_a_scheduled_summary_stays_a_plan():
+    text = (
+        "本学年，工会将团结全体教职工，为学校发展凝心聚力。\n"
+        "9月：慰问新教师；组织教师节庆祝活动。\n"
+        "10月：召开教代会。\n"
+        "1月：工会经费审计；工会工作总结。\n"
+    )
+    genre, cues = classify_genre(art(text, "小学工会学年工作计划"))
+    assert genre == "plan"
+    assert "backward_phrases" not in cues
+
+
 def test_no_cue_is_none():
     assert classify_genre(art("工会委员会"))[0] is None
 
@@ -99,6 +138,30 @@ def test_org_type(text, title, expected):
     assert org == expected
     if expected != "other":
         assert cues[expected] >= 1
+
+
+def test_org_cues_need_a_word_boundary():
+    # 中学 inside 集中|学习, 镇 inside 城镇化: no cue of a school or a township
+    org, cues = classify_org_type(art("每月组织委员集中学习，推进城镇化建设调研。"))
+    assert "school" not in cues and "government" not in cues
+    assert org == "other"
+    assert classify_org_type(art("实验中学工会组织教职工开展活动。"))[0] == "school"
+    assert classify_org_type(art("指导县卫健局工会开展工作。"))[1].get("other", 0) >= 1
+
+
+def test_hospital_union_is_other():
+    text = ("院工会将团结全院医护人员，围绕医院中心工作，开展护士节表彰，"
+            "组织医务人员参加技能竞赛，评选先进科室。")
+    org, cues = classify_org_type(art(text, "县人民医院工会工作计划"))
+    assert org == "other"
+    assert cues["other"] > cues.get("government", 0)
+
+
+def test_org_tie_goes_to_more_distinct_cues():
+    # two school hits of one word against two enterprise hits of two words
+    org, cues = classify_org_type(art("关心学生，服务学生；公司车间联动。"))
+    assert cues["school"] == cues["enterprise"] == 2
+    assert org == "enterprise"
 
 
 def test_org_type_title_counts_once_more():

@@ -94,6 +94,26 @@ def test_fact_cues(text):
     assert only(text).status == "fact"
 
 
+@pytest.mark.parametrize("title", [PLAN, REPORT])
+def test_standing_structure_is_a_fact(title):
+    found = targets("机关工会下设6个分会、32个工会小组。", title=title)
+    assert [(t.value, t.status) for t in found] == [(6, "fact"), (32, "fact")]
+    assert only("街道下辖14个社区，", title=title).status == "fact"
+
+
+def test_a_planned_structure_is_a_goal():
+    assert only("明年拟下设3个专门委员会。", title=PLAN).status == "goal"
+
+
+def test_a_plan_clause_without_cue_is_a_goal():
+    text = "6月举办职工趣味运动会，设置跳绳、拔河等10个比赛项目。"
+    assert only(text, title=PLAN).status == "goal"
+    # a bare head count of an event's participants is planned, unlike 会员51人
+    found = targets("9月举办财务知识培训，参训人员60名。", title=PLAN)
+    assert [(t.value, t.status) for t in found] == [(60, "goal")]
+    assert only("10月组织登山比赛，参赛选手约150人。", title=PLAN).status == "goal"
+
+
 def test_total_follows_the_genre():
     assert only("全年共举办技能竞赛三场。", title=PLAN).status == "goal"
     assert only("全年共举办技能竞赛三场。", title=REPORT).status == "achieved"
@@ -158,6 +178,32 @@ def test_not_targets(text):
         assert values == [3100]
     else:
         assert values == []
+
+
+@pytest.mark.parametrize("text", [
+    "对困难职工实行一户一策。",  # a fixed 一X一Y phrase: a working rule
+    "建立健全会员档案，做到一人一卡。",
+    "推动一企一品特色创建。",
+    "始终围绕一个中心开展工作。",  # numeral + 个/项 + abstraction
+    "认真落实四项措施。",
+    "明确工会小组长的两项职责。",
+    "切实履行组织、宣传、服务三项职能。",  # restates the three items just listed
+    "健全值班、巡查两大制度。",
+    "落实学习、考勤、财务三条规定。",
+])
+def test_slogans_and_list_restatements_are_not_targets(text):
+    assert targets(text) == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("年内举办篮球、排球和拔河三项比赛。", 3),  # events held are counted even when listed
+    ("全年完成四项赛事。", 4),
+    ("新建3个职工服务中心。", 3),  # a centre counted, not 一个中心 of a slogan
+    ("组织一次一天的集中培训。", 1),  # a count, then a time span: not 一X一Y
+    ("慰问困难职工、劳模、退休职工共120人。", 120),  # a total, not the number of listed kinds
+])
+def test_counted_things_after_a_list_or_like_a_slogan_stay(text, value):
+    assert [t.value for t in targets(text)] == [value]
 
 
 def test_counts_after_xianhou_and_deadlines_stay():

@@ -2,8 +2,14 @@
 
 Genre weighs sentences: a sentence leans forward when it has more plan cues (力争, 将, 要 …)
 than report cues (已, 累计, the particle 了 …), backward in the opposite case. Framing
-phrases (现总结如下, 特制定本计划) and title words add fixed weights. Org type counts
-lexicon cues (nlp/data/cues/org_types.txt) in the body and in the title.
+phrases (现总结如下, 特制定本计划) and title words add fixed weights. A document noun
+(工作总结) frames only where it names this document: not as a to-do (做好年度工作总结) nor as
+an item of a list or schedule line (12月：…；工会工作总结).
+
+Org type counts lexicon cues (nlp/data/cues/org_types.txt) in the body and in the title, on
+word boundaries: a cue inside one word and across into the next (中学 of 集中|学习) is no
+cue. Ties go to the type with more distinct cue words, then more body cues, then the order
+of ORG_TYPES (school before enterprise before federation before government before other).
 """
 
 from __future__ import annotations
@@ -29,6 +35,16 @@ ORG_TITLE_WEIGHT = 1  # a title cue counts once more, no more: compilations reus
 
 # SENTENCE_END: splits sentences. Matches "。" and "；"; must not match "，" (a clause).
 _SENTENCE_END = regex.compile(r"[。；;！!？?\n]+")
+# CLAUSE_START: where the clause of a phrase begins. Matches "，" "；" "：" "\n"; must not
+# match "、" (an enumeration shares its verb: 做好总结、归档).
+_CLAUSE_START = regex.compile(r"[，,。；;：:！!？?\n]")
+# LIST_LINE: the start of a line that is an item of a list or a schedule: an enumerator, or
+# a date label before a colon. Matches "2、", "（三）", "12月：", "十一月份-十二月份:",
+# "第四季度：", "- 16、"; must not match "现将一年来的工作总结如下" (a framing sentence).
+_LIST_LINE = regex.compile(
+    r"[\s#*\-]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]"
+    r"|[①-⑳]|[^\n：:。，,]{0,14}(?:月份?|周|季度|学期|年初|年底|年末|旬)[^\n：:。，,]{0,3}[：:])"
+)
 
 
 @lru_cache(maxsize=1)
@@ -75,13 +91,41 @@ def genre_cues(text: str, title: str = "") -> dict[str, int]:
         if lean:
             counts[f"{lean}_sentences"] += 1
     for tag, phrase in _tagged("genre_phrases"):
-        n = text.count(phrase)
+        if tag.endswith("_name"):  # a document noun: counts where it names this document
+            tag = tag.removesuffix("_name")
+            n = sum(names_document(text, m.start())
+                    for m in regex.finditer(regex.escape(phrase), text))
+        else:
+            n = text.count(phrase)
         if n:
             counts[f"{tag}_phrases"] += n
     for tag, word in _tagged("title_genre"):
         if word in title:
             counts[f"{tag}_title"] += 1
     return dict(counts)
+
+
+def names_document(text: str, start: int) -> bool:
+    """Whether the document noun at `start` (工作总结) names this document, not a task.
+
+    Not when a to-do verb opens its clause (做好年度工作总结) or when its line is an item of
+    a list or a schedule (12月：元旦联欢；工作总结, 16、上半年工作总结).
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    item = _LIST_LINE.match(text, line_start)
+    if item and item.end() <= start:
+        return False
+    clause_start = start
+    while clause_start > line_start and not _CLAUSE_START.match(text[clause_start - 1]):
+        clause_start -= 1
+    todo = _todo_verbs()
+    return not any(w in todo for w, _s, _e in get_segmenter().tokens(text[clause_start:start]))
+
+
+@lru_cache(maxsize=1)
+def _todo_verbs() -> frozenset[str]:
+    """Verbs that make a following document noun a task to do (做好, 撰写, 完成)."""
+    return frozenset(words("genre_todo_verbs")) | frozenset(words("action_verbs"))
 
 
 def genre_from_cues(cues: dict[str, int]) -> str | None:
@@ -107,22 +151,47 @@ def classify_genre(article: Article) -> tuple[str | None, dict[str, int]]:
     return genre_from_cues(cues), cues
 
 
+def _count_on_words(text: str, word: str, bounds: frozenset[int]) -> int:
+    """Occurrences of `word` that start or end on a word boundary (not 中学 in 集中|学习)."""
+    return sum(m.start() in bounds or m.end() in bounds
+               for m in regex.finditer(regex.escape(word), text))
+
+
+def _bounds(text: str) -> frozenset[int]:
+    """Every word start and end offset of the segmented text."""
+    out: set[int] = {0, len(text)}
+    for _w, s, e in get_segmenter().tokens(text):
+        out.update((s, e))
+    return frozenset(out)
+
+
 def org_cues(text: str, title: str = "") -> dict[str, int]:
-    """Per organisation type: lexicon cues in the body, plus title cues weighted."""
+    """Per organisation type: lexicon cues on word boundaries in the body, title cues weighted.
+
+    `<type>_words` counts the distinct cue words found (the tie-breaker).
+    """
     counts: Counter[str] = Counter()
+    body_bounds, title_bounds = _bounds(text), _bounds(title)
     for tag, word in _tagged("org_types"):
-        n = text.count(word) + ORG_TITLE_WEIGHT * title.count(word)
+        body = _count_on_words(text, word, body_bounds)
+        n = body + ORG_TITLE_WEIGHT * _count_on_words(title, word, title_bounds)
         if n:
             counts[tag] += n
-            counts[f"{tag}_body"] += text.count(word)
+            counts[f"{tag}_body"] += body
+            counts[f"{tag}_words"] += 1
     return dict(counts)
 
 
 def classify_org_type(article: Article) -> tuple[str | None, dict[str, int]]:
-    """`school` | `enterprise` | `federation` | `government` | `other`, with cue counts."""
+    """`school` | `enterprise` | `federation` | `government` | `other`, with cue counts.
+
+    Most cues wins; ties go to more distinct cue words, then more body cues, then the
+    order of ORG_TYPES. No cue at all is `other`.
+    """
     cues = org_cues(article.text, article.title)
-    scored = [(cues.get(t, 0), cues.get(f"{t}_body", 0), -i, t) for i, t in enumerate(ORG_TYPES)]
+    scored = [(cues.get(t, 0), cues.get(f"{t}_words", 0), cues.get(f"{t}_body", 0), -i, t)
+              for i, t in enumerate(ORG_TYPES)]
     best = max(scored)
     if best[0] == 0:
         return "other", cues
-    return best[3], cues
+    return best[-1], cues

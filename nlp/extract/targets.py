@@ -78,6 +78,12 @@ _SUBJECT_TAIL = regex.compile(
 # DEADLINE: a date with 前, a commitment still to be met. Matches "11月底前", "年底前";
 # must not match "前夕" or "五一前" (a holiday, not a deadline).
 _DEADLINE = regex.compile(r"(?:\d{1,2}月底?|[一二三四五六七八九十]{1,3}月底?|年底|年内|月底)前(?!夕)")
+# ONE_X_ONE_Y: a fixed distributive phrase "一X一Y" (one file per person, one plan per
+# household). Matches "一人一档", "一户一策", "一企一品"; must not match "一人次", "一次两天"
+# or "一次一天" (a time span after a count).
+_ONE_X_ONE_Y = regex.compile(
+    r"一[^\p{P}\s\d一二三四五六七八九十]一[^\p{P}\s\d一二三四五六七八九十天日周月年时]"
+)
 # QUOTES: opening and closing quotation marks and book-title brackets.
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『《", "”」』》"
 # CLOSE_QUOTE: the end of a quotation. Matches "”" "》" '"'; must not match "“".
@@ -88,7 +94,7 @@ _NOUNISH = ("n", "vn", "j", "l", "an", "nz", "ng", "b", "i", "nt", "nr", "ns", "
 _COUNT_UNITS = frozenset("人 名 位 个 家 户 支 所 条 间 座 台 辆 套 村".split())
 _EVENT_UNITS = frozenset("次 场 期 轮 本 名 人 届 节 堂 趟 回 篇 首".split())
 _VAGUE_UNITS = frozenset("批 种 类".split())
-_LIST_UNITS = frozenset("个 家 位 名 种 类".split())
+_LIST_UNITS = frozenset("个 家 位 名 种 类 项 大 条".split())
 _PERCENT = ("%", "％", "‰")
 _PRE_COMPARATORS = {"至少": ">=", "不少于": ">=", "不低于": ">=", "最少": ">=",
                     "突破": ">=", "超过": ">=",
@@ -198,7 +204,7 @@ def _inside_quotes(text: str, q: Quantity) -> bool:
 
 
 def _in_slogan(text: str, q: Quantity) -> bool:
-    """Part of a listed slogan, quoted, numeral+个+abstract noun, or explained after a dash."""
+    """Part of a listed slogan, quoted, 一X一Y, numeral+个+abstract noun, or explained after a dash."""
     window_start = max(0, q.start - 6)
     window = text[window_start:q.end + 6]
     for slogan in target_data.words("slogans"):
@@ -208,6 +214,8 @@ def _in_slogan(text: str, q: Quantity) -> bool:
                 return True
     if _inside_quotes(text, q):
         return True
+    if q.value == 1 and _ONE_X_ONE_Y.match(text, q.start) and q.end - q.start == 2:
+        return True  # 做到一人一档: a working rule, not a count of one person
     rest = text[q.end:q.end + 4]
     if q.unit in ("个", "种", "项", "大"):
         if any(rest.startswith(w) for w in target_data.words("abstract_nouns")):
@@ -218,7 +226,7 @@ def _in_slogan(text: str, q: Quantity) -> bool:
 
 
 def _restates_list(text: str, q: Quantity) -> bool:
-    """A count of kinds or of the items just listed: 三个类别, A、B、C三家."""
+    """A count of kinds or of the items just listed: 三个类别, A、B、C三家, 甲、乙两项职责."""
     if q.value is None:
         return False
     rest = text[q.end:q.end + 4]
@@ -227,6 +235,8 @@ def _restates_list(text: str, q: Quantity) -> bool:
         return True
     if q.unit not in _LIST_UNITS:
         return False
+    if any(rest.startswith(w) for w in target_data.words("event_nouns")):
+        return False  # 举办A、B和C三项赛事: events held are counted even when listed
     # "A、B、C三家" / "A和B两个": the list of names ends right before the numeral.
     before = text[max(0, q.start - 40):q.start]
     m = regex.search(r"((?:[^\p{P}\s]{1,12}[、和及与])+[^\p{P}\s]{1,12})$", before)
@@ -382,13 +392,23 @@ def _decide(cues: list[_Cue], q: Quantity, clause_end: int, pos: Tokens,
     strong = [c for c in cues if c.kind in ("goal", "achieved", "fact")]
     before = [c for c in strong if c.end <= q.start]
     after = [c for c in strong if c.start >= q.end]
-    for c in reversed(before):
+    for i in range(len(before) - 1, -1, -1):
+        c = before[i]
+        if c.kind == "fact" and i > 0 and before[i - 1].kind == "goal" \
+                and before[i - 1].end == c.start:
+            return "goal"  # 将下设3个工作组: a planned structure, not a standing one
         if c.kind != "fact" or not _event_after(pos, q.end, clause_end):
             return c.kind
     for c in after:
         if c.kind != "fact":
             return c.kind
     return None
+
+
+def _names_participants(pos: Tokens, lo: int, hi: int) -> bool:
+    """Whether the words before a head count name an event's participants (参训人员40名)."""
+    before = article_text_slice(pos, lo, hi)
+    return any(w in before for w in _set("cues", "event_participants"))
 
 
 def _decide_weak(cues: list[_Cue], plan: bool) -> str | None:
@@ -435,7 +455,8 @@ def _status(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens, prior:
         for prev_q, _prev_clause, prev_status in reversed(same_sentence):
             if prev_q.unit == q.unit:
                 return prev_status
-        if prior == "goal" and q.unit in _COUNT_UNITS and q.comparator in ("=", "~"):
+        if prior == "goal" and q.unit in _COUNT_UNITS and q.comparator in ("=", "~") \
+                and not _names_participants(pos, c_start, q.start):
             return "fact"  # a plan does not plan its head count: 会员51人 is a standing fact
     return prior
 
