@@ -97,8 +97,8 @@ class Segmenter:
         return self.tokenizer.lcut(text)
 
     def tokens(self, text: str) -> list[tuple[str, int, int]]:
-        """Words with their (start, end) offsets into `text`."""
-        return [(w, s, e) for w, s, e in self.tokenizer.tokenize(text)]
+        """Words with their (start, end) offsets into `text` (the words of `pos`, shared cache)."""
+        return [(w, s, e) for w, _flag, s, e in self._pos_cached(text)]
 
     def pos(self, text: str) -> list[tuple[str, str, int, int]]:
         """Words with jieba POS flags and (start, end) offsets into `text`."""
