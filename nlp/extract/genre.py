@@ -14,6 +14,7 @@ of ORG_TYPES (school before enterprise before federation before government befor
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
@@ -63,11 +64,10 @@ def _tagged(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def sentence_lean(sentence: str) -> str | None:
-    """`forward`, `backward` or None for one sentence, from its plan and report cue tokens."""
+def _lean(tokens) -> str | None:
     fwd_cues, bwd_cues = _cue_sets()
     fwd = bwd = 0
-    for word, flag, _s, _e in get_segmenter().pos(sentence):
+    for word, flag, _s, _e in tokens:
         if word in ("了", "过"):
             bwd += flag.startswith("u")
         elif word in fwd_cues:
@@ -81,15 +81,26 @@ def sentence_lean(sentence: str) -> str | None:
     return None
 
 
+def sentence_lean(sentence: str) -> str | None:
+    """`forward`, `backward` or None for one sentence, from its plan and report cue tokens."""
+    return _lean(get_segmenter().pos(sentence))
+
+
 def genre_cues(text: str, title: str = "") -> dict[str, int]:
     """Counts of forward/backward sentences, framing phrases and title words."""
     counts: Counter[str] = Counter()
-    for sentence in _SENTENCE_END.split(text):
-        if len(sentence.strip()) < 4:
-            continue
-        lean = sentence_lean(sentence)
-        if lean:
-            counts[f"{lean}_sentences"] += 1
+    # One tagging of the whole text (memoized, shared with targets and tasks), cut per sentence.
+    tokens = get_segmenter().pos(text)
+    starts = [t[2] for t in tokens]
+    pos = 0
+    for end_mark in [*_SENTENCE_END.finditer(text), None]:
+        end = end_mark.start() if end_mark else len(text)
+        if len(text[pos:end].strip()) >= 4:
+            lo, hi = bisect_left(starts, pos), bisect_left(starts, end)
+            lean = _lean(tokens[lo:hi])
+            if lean:
+                counts[f"{lean}_sentences"] += 1
+        pos = end_mark.end() if end_mark else end
     for tag, phrase in _tagged("genre_phrases"):
         if tag.endswith("_name"):  # a document noun: counts where it names this document
             tag = tag.removesuffix("_name")

@@ -104,6 +104,10 @@ class Segmenter:
         """Words with jieba POS flags and (start, end) offsets into `text`."""
         return list(self._pos_cached(text))
 
+    def clear_cache(self) -> None:
+        """Forget memoized POS tags (benchmarks; long-running processes between batches)."""
+        self._pos_cached.cache_clear()
+
     def _pos_uncached(self, text: str) -> tuple[tuple[str, str, int, int], ...]:
         out, i = [], 0
         # posseg yields every character of the input exactly once, in order.
