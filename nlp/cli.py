@@ -135,13 +135,18 @@ def evaluate(
         sys.stdout.write(format_report(result, verbose=verbose) + "\n")
 
 
-def _register_summarize() -> None:
+def _register_subcommands() -> None:
+    # Each capability keeps its own command module; the main app only gathers them.
+    from .batch.cli import batch, export, search
     from .digest.cli import summarize
 
     app.command("summarize")(summarize)
+    app.command("batch")(batch)
+    app.command("search")(search)
+    app.command("export")(export)
 
 
-_register_summarize()
+_register_subcommands()
 
 
 def main() -> None:

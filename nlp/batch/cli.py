@@ -1,0 +1,148 @@
+"""Commands `batch`, `search` and `export` (registered on the main app; runnable alone too)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Archive database: batch, search, export.")
+
+
+class EngineName(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+def _fail(err: Console, message: str) -> None:
+    typer.echo(f"plan-nlp: {message}", err=True)  # one unwrapped line, whatever the terminal width
+    raise typer.Exit(1)
+
+
+def batch(
+    archive: Path = typer.Argument(..., help="Archive folder (walked recursively)."),
+    db: Path = typer.Option(Path("plans.db"), "--db", help="SQLite database to create or update."),
+    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: one per core)."),
+    engine: EngineName = typer.Option(EngineName.local, "--engine", help="local processes or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (else a LocalCluster)."),
+    force: bool = typer.Option(False, "--force", help="Re-analyze unchanged files too."),
+) -> None:
+    """Analyze every file of an archive into a database (unchanged files are skipped)."""
+    from nlp.batch.executors import default_workers
+    from nlp.batch.run import iter_report_lines, run_batch
+    from nlp.errors import PlanNLPError
+    from nlp.store import MissingExtra
+
+    err = Console(stderr=True)
+    n = workers or default_workers()
+    tty = sys.stderr.isatty()
+    bar = None
+    if tty:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        bar = Progress(TextColumn("batch"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                       TextColumn("{task.description}"), console=err, transient=True)
+    task_id = None
+
+    def progress(event: str, done: int, todo: int, result) -> None:
+        nonlocal task_id
+        if bar is not None:
+            if event == "start":
+                bar.start()
+                task_id = bar.add_task("", total=todo)
+            elif event == "file":
+                bar.update(task_id, completed=done, description=result.path[-40:])
+            else:
+                bar.stop()
+        elif event == "start":
+            typer.echo(f"{todo} files to analyze", err=True)
+        elif event == "file":
+            what = f"failed ({result.reason}: {result.detail})" if result.reason else f"{len(result.articles)} articles"
+            typer.echo(f"[{done}/{todo}] {result.path}: {what}", err=True)
+
+    try:
+        report = run_batch(archive, db, workers=n, engine=engine.value, scheduler=scheduler, force=force,
+                           progress=progress)
+    except (PlanNLPError, MissingExtra) as exc:
+        if bar is not None:
+            bar.stop()
+        _fail(err, str(exc))
+        return
+    for line in iter_report_lines(report):
+        typer.echo(line)
+
+
+def search(
+    query: str = typer.Argument(..., help="Words to find (segmented like the index)."),
+    db: Path = typer.Option(Path("plans.db"), "--db", help="Database written by `batch`."),
+    limit: int = typer.Option(10, "--limit", "-n", help="Most results shown."),
+) -> None:
+    """Full-text search over the archive: source, article title, section and a snippet per hit."""
+    from nlp import store
+
+    err = Console(stderr=True)
+    if not db.exists():
+        _fail(err, f"{db}: no such database (run `batch` first)")
+    conn = store.connect(db)
+    try:
+        tty = sys.stdout.isatty()
+        hits = store.search(conn, query, limit=limit, mark=("\x00", "\x01") if tty else ("[", "]"))
+    finally:
+        conn.close()
+    out = Console(highlight=False)
+    if not hits:
+        typer.echo(f"no match for {query!r}", err=True)
+        raise typer.Exit(1)
+    for h in hits:
+        head = f"{h.source} #{h.article} {h.title}"
+        section = " > ".join(h.section)
+        if tty:
+            from rich.markup import escape
+
+            snippet = escape(h.snippet).replace("\x00", "[bold red]").replace("\x01", "[/bold red]")
+            out.print(f"[bold]{escape(head)}[/bold]" + (f"  [dim]{escape(section)}[/dim]" if section else ""))
+            out.print(f"  {snippet}  [dim]@{h.start}-{h.end}[/dim]")
+        else:
+            typer.echo(head + (f"  | {section}" if section else ""))
+            typer.echo(f"  {h.snippet}  @{h.start}-{h.end}")
+
+
+def export(
+    outdir: Path = typer.Argument(..., help="Folder for one file per table."),
+    db: Path = typer.Option(Path("plans.db"), "--db", help="Database written by `batch`."),
+    format: ExportFormat = typer.Option(ExportFormat.parquet, "--format", "-f", help="parquet, csv or jsonl."),
+) -> None:
+    """Export every table of the database (parquet needs the plan-nlp[dask] extra)."""
+    from nlp import store
+
+    err = Console(stderr=True)
+    if not db.exists():
+        _fail(err, f"{db}: no such database (run `batch` first)")
+    conn = store.connect(db)
+    try:
+        written = store.export(conn, outdir, format.value)
+    except store.MissingExtra as exc:
+        _fail(err, str(exc))
+        return
+    finally:
+        conn.close()
+    for table, path in written.items():
+        typer.echo(f"{table}\t{path}")
+
+
+app.command()(batch)
+app.command()(search)
+app.command()(export)
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,244 @@
+"""Where files are analyzed: worker processes (local pool or Dask), never the writer process.
+
+`analyze_file` is the unit of work: it reads, annotates and segments one file for the search
+index and returns plain data (a FileResult); the parent process alone writes the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import TYPE_CHECKING, Any, Protocol
+
+from nlp.errors import PlanNLPError
+from nlp.store import FileResult, index_words
+
+# Passages longer than this are cut at sentence ends so a hit names a small span.
+PASSAGE_MAX = 240
+# Files handed out ahead of the writer per worker: enough to keep workers busy, bounded memory.
+IN_FLIGHT_PER_WORKER = 3
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from nlp.model import Article
+
+
+def _passages(article: "Article") -> list[dict[str, Any]]:
+    """Paragraphs of an article (long ones cut at sentence ends) with section path and index words."""
+    from nlp.extract.outline import section_path
+    from nlp.text.segment import get_segmenter
+    from nlp.text.sentences import split_sentences
+
+    text = article.text
+    tokenizer = get_segmenter().tokenizer
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        if end - start <= PASSAGE_MAX:
+            spans.append((start, end))
+            continue
+        cur = None
+        for s, e in split_sentences(text, start, end):
+            if cur is not None and e - cur[0] > PASSAGE_MAX:
+                spans.append(cur)
+                cur = None
+            cur = (cur[0] if cur else s, e)
+        if cur:
+            spans.append(cur)
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        out.append({"start": s, "end": e, "text": chunk, "section": list(section_path(article, s)),
+                    # search granularity: long words also yield their parts (职工之家 → 职工, 之家).
+                    "words": index_words(tokenizer.cut_for_search(chunk))})
+    return out
+
+
+def _forget_file_caches() -> None:
+    """Drop the segmenter's per-text POS cache between files: it pays off within a file (several
+    extractors tag the same sentences) but would otherwise grow a worker's memory with the archive."""
+    from nlp.text.segment import get_segmenter
+
+    get_segmenter().clear_cache()
+
+
+def analyze_file(path: str, rel: str, sha256: str | None = None, size: int | None = None) -> FileResult:
+    """Analyze one file into a FileResult; a PlanNLPError becomes a failed result, never an exception."""
+    from nlp.api import analyze_document
+    from nlp.batch.discover import file_hash
+
+    t0 = time.perf_counter()
+    try:
+        digest, nbytes = file_hash(path)
+    except OSError as exc:
+        return FileResult(rel, sha256, size, reason="unreadable", detail=f"cannot read the file ({exc.strerror or exc})")
+    try:
+        doc = analyze_document(path)
+    except PlanNLPError as exc:
+        return FileResult(rel, digest, nbytes, reason=exc.reason, detail=exc.detail,
+                          seconds=time.perf_counter() - t0)
+    except OSError as exc:
+        return FileResult(rel, digest, nbytes, reason="unreadable", detail=f"cannot read the file ({exc})",
+                          seconds=time.perf_counter() - t0)
+    except Exception as exc:  # a bug in one extractor must not stop the archive
+        log.exception("analysis failed: %s", path)
+        return FileResult(rel, digest, nbytes, reason="internal_error", detail=f"{type(exc).__name__}: {exc}",
+                          seconds=time.perf_counter() - t0)
+    finally:
+        _forget_file_caches()
+    arts = []
+    for art in doc.articles:
+        d = art.to_dict()
+        d["source"] = rel  # stable across machines and archive moves
+        d["passages"] = _passages(art)
+        arts.append(d)
+    return FileResult(rel, digest, nbytes, format=doc.format, encoding=doc.encoding, n_chars=len(doc.raw_text),
+                      articles=tuple(arts), seconds=time.perf_counter() - t0)
+
+
+Task = tuple[str, str, str | None, int | None]  # path, rel, sha256, size
+
+
+class Engine(Protocol):
+    """Runs `analyze_file` over tasks, yielding results as they finish."""
+
+    workers: int
+
+    def results(self, tasks: Iterable[Task]) -> Iterator[FileResult]: ...
+
+    def close(self) -> None: ...
+
+
+# ---------------------------------------------------------------- local processes
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the batch process is gone (killed): an orphaned worker would only waste a core."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _init_worker(parent: int) -> None:
+    """Worker start-up: parent watchdog, quiet logs, segmenter loaded before the first file."""
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    from nlp.text.segment import get_segmenter
+
+    get_segmenter()
+
+
+def _bounded(submit: Callable[[Task], Future], tasks: Iterable[Task], limit: int) -> Iterator[FileResult]:
+    """Keep at most `limit` tasks in flight; yield results in completion order."""
+    it = iter(tasks)
+    pending: set[Future] = set()
+    for task in it:
+        pending.add(submit(task))
+        if len(pending) >= limit:
+            break
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        for fut in done:
+            for task in it:
+                pending.add(submit(task))
+                break
+            yield fut.result()
+
+
+class LocalEngine:
+    """A ProcessPoolExecutor of `workers` spawned processes (spawn: no inherited lock or database fds)."""
+
+    def __init__(self, workers: int):
+        import multiprocessing
+
+        self.workers = max(1, workers)
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_init_worker, initargs=(os.getpid(),))
+
+    def results(self, tasks: Iterable[Task]) -> Iterator[FileResult]:
+        """Results of `analyze_file` over tasks, in completion order."""
+        yield from _bounded(lambda t: self._pool.submit(analyze_file, *t), tasks,
+                            self.workers * IN_FLIGHT_PER_WORKER)
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ---------------------------------------------------------------- dask
+
+
+class DaskEngine:
+    """Dask distributed: a LocalCluster of `workers` single-threaded processes, or `scheduler`."""
+
+    def __init__(self, workers: int, scheduler: str | None = None):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:
+            from nlp.store import MissingExtra
+
+            raise MissingExtra("--engine dask needs dask[distributed]: pip install 'plan-nlp[dask]'") from exc
+        self._cluster = None
+        if scheduler:
+            self._client = Client(scheduler)
+            self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
+        else:
+            self.workers = max(1, workers)
+            self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                         dashboard_address=None, silence_logs=logging.WARNING)
+            self._client = Client(self._cluster)
+
+    def results(self, tasks: Iterable[Task]) -> Iterator[FileResult]:
+        """Results of `analyze_file` over tasks, in completion order."""
+        from dask.distributed import as_completed
+
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        it = iter(tasks)
+        ac = as_completed()
+        n = 0
+        for task in it:
+            ac.add(self._client.submit(analyze_file, *task, pure=False))
+            n += 1
+            if n >= limit:
+                break
+        for fut in ac:
+            result = fut.result()
+            fut.release()
+            for task in it:
+                ac.add(self._client.submit(analyze_file, *task, pure=False))
+                break
+            yield result
+
+    def close(self) -> None:
+        """Close the client (and the cluster this engine started)."""
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_engine(engine: str, workers: int, scheduler: str | None = None) -> Engine:
+    """The executor named by `--engine` (dask is imported only when asked for)."""
+    if engine == "local":
+        return LocalEngine(workers)
+    if engine == "dask":
+        return DaskEngine(workers, scheduler)
+    raise ValueError(f"unknown engine {engine!r} (expected local or dask)")
+
+
+def default_workers() -> int:
+    """One worker per available core."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+

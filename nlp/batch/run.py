@@ -1,0 +1,187 @@
+"""The batch run loop: lock the database, discover, skip unchanged files, analyze, write, report."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from nlp import store
+from nlp.batch.discover import Entry, discover, file_hash
+from nlp.batch.executors import Task, make_engine
+from nlp.errors import PlanNLPError
+from nlp.store import FileResult
+
+
+class BatchLocked(PlanNLPError):
+    """Another batch holds the database."""
+
+    reason = "locked"
+
+
+class BatchLock:
+    """An exclusive OS lock on `<db>.lock` (flock), released on exit or when the process dies."""
+
+    def __init__(self, db: str | Path):
+        self.path = Path(f"{db}.lock")
+        self._fh: IO[str] | None = None
+
+    def acquire(self) -> "BatchLock":
+        """Take the lock or raise BatchLocked naming the holder."""
+        fh = open(self.path, "a+", encoding="utf-8")
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "?"
+            fh.close()
+            raise BatchLocked(self.path.with_suffix(""),
+                              f"another batch is already running on this database (pid {holder} holds "
+                              f"{self.path}); wait for it to finish") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        self._fh = fh
+        return self
+
+    def release(self) -> None:
+        """Drop the lock."""
+        if self._fh is not None:
+            fcntl.flock(self._fh.fileno(), fcntl.LOCK_UN)
+            self._fh.close()
+            self._fh = None
+
+    def __enter__(self) -> "BatchLock":
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+@dataclass
+class RunReport:
+    """Figures of one batch run; `total == analyzed + unchanged + failed`."""
+
+    run_id: int = 0
+    total: int = 0
+    analyzed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    deleted: int = 0
+    failed_by_reason: dict[str, int] = field(default_factory=dict)
+    articles: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+    chars_per_second: float = 0.0
+    engine: str = "local"
+    workers: int = 1
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain dict (stored in `runs`)."""
+        return asdict(self)
+
+
+# progress(event, done, todo, result): event is "start" (todo known), "file" or "end".
+Progress = Callable[[str, int, int, FileResult | None], None]
+
+
+def _unsupported(entry: Entry, digest: str, size: int) -> FileResult:
+    suffix = Path(entry.rel).suffix.lower() or "(no extension)"
+    return FileResult(entry.rel, digest, size, reason="unsupported_format",
+                      detail=f"unsupported file type '{suffix}'")
+
+
+def run_batch(archive: str | Path, db: str | Path, workers: int = 1, engine: str = "local",
+              scheduler: str | None = None, force: bool = False, progress: Progress | None = None) -> RunReport:
+    """Bring the database up to date with the archive folder; return the run report."""
+    root = Path(archive).resolve()
+    if not root.is_dir():
+        raise PlanNLPError(archive, "not a folder")
+    with BatchLock(db):
+        conn = store.connect(db)
+        try:
+            return _run(conn, root, workers, engine, scheduler, force, progress)
+        except BaseException:
+            # Ctrl-C or a broken engine: say so in `runs` (a SIGKILL is caught up by the next start_run).
+            conn.execute("UPDATE runs SET status='interrupted', finished_at=? WHERE status='running'", (store.now(),))
+            raise
+        finally:
+            conn.close()
+
+
+def _run(conn, root: Path, workers: int, engine: str, scheduler: str | None, force: bool,
+         progress: Progress | None) -> RunReport:
+    t0 = time.perf_counter()
+    archive = str(root)
+    report = RunReport(engine=engine, workers=workers)
+    report.run_id = run_id = store.start_run(conn, archive, engine, workers, force)
+    known = store.known_documents(conn, archive)
+    entries = discover(root)
+    report.total = len(entries)
+    reasons: Counter[str] = Counter()
+    todo: list[Task] = []
+    for entry in entries:
+        try:
+            digest, size = file_hash(entry.path)
+        except OSError as exc:
+            result = FileResult(entry.rel, None, None, reason="unreadable", detail=f"cannot read the file ({exc})")
+            store.write_result(conn, archive, result, run_id)
+            report.failed += 1
+            reasons[result.reason] += 1
+            continue
+        prev = known.get(entry.rel)
+        if not force and prev and prev[0] == digest and prev[1] in ("ok", "failed"):
+            report.unchanged += 1
+            continue
+        if not entry.supported:
+            # Recorded without a worker: the report accounts for every file in the tree.
+            store.write_result(conn, archive, _unsupported(entry, digest, size), run_id)
+            report.failed += 1
+            reasons["unsupported_format"] += 1
+            continue
+        todo.append((str(entry.path), entry.rel, digest, size))
+    if progress:
+        progress("start", 0, len(todo), None)
+    if todo:
+        eng = make_engine(engine, workers, scheduler)
+        report.workers = eng.workers
+        try:
+            for done, result in enumerate(eng.results(todo), 1):
+                store.write_result(conn, archive, result, run_id)
+                if result.reason:
+                    report.failed += 1
+                    reasons[result.reason] += 1
+                else:
+                    report.analyzed += 1
+                    report.articles += len(result.articles)
+                    report.chars += result.n_chars
+                if progress:
+                    progress("file", done, len(todo), result)
+        finally:
+            eng.close()
+    present = {e.rel for e in entries}
+    gone = [p for p, (_, status) in known.items() if p not in present and status != "deleted"]
+    report.deleted = store.mark_deleted(conn, archive, sorted(gone), run_id)
+    report.failed_by_reason = dict(sorted(reasons.items()))
+    report.seconds = round(time.perf_counter() - t0, 3)
+    report.chars_per_second = round(report.chars / report.seconds, 1) if report.seconds else 0.0
+    store.finish_run(conn, run_id, report.as_dict())
+    if progress:
+        progress("end", len(todo), len(todo), None)
+    return report
+
+
+def iter_report_lines(report: RunReport) -> Iterator[str]:
+    """The run report as text lines."""
+    yield (f"run {report.run_id}: {report.total} files: {report.analyzed} analyzed, {report.unchanged} unchanged, "
+           f"{report.failed} failed, {report.deleted} deleted ({report.engine}, {report.workers} worker{'s' if report.workers != 1 else ''})")
+    for reason, n in report.failed_by_reason.items():
+        yield f"  failed ({reason}): {n}"
+    yield (f"  {report.articles} articles, {report.chars:,} characters in {report.seconds:.1f} s "
+           f"({report.chars_per_second:,.0f} characters/s)")

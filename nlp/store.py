@@ -1,0 +1,467 @@
+"""The archive database: SQLite schema, one-transaction document writes, FTS5 search, export.
+
+One writer (the batch parent process) writes; any number of readers (digest, themes, search)
+read. The schema is documented in docs/store.md; every span row keeps its article offsets.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import regex
+
+SCHEMA_VERSION = 1
+
+# Tables in dependency order (parents first); `passages_fts` is the FTS5 index over `passages`.
+TABLES = (
+    "runs", "documents", "errors", "articles", "headings", "dates", "targets", "tasks",
+    "schedule", "flags", "passages", "themes", "article_themes",
+)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    archive TEXT NOT NULL,
+    engine TEXT NOT NULL,
+    workers INTEGER NOT NULL,
+    force INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL,                 -- running | done | interrupted | failed
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    total INTEGER, analyzed INTEGER, unchanged INTEGER, failed INTEGER, deleted INTEGER,
+    failed_by_reason TEXT,                -- JSON {reason: count}
+    articles INTEGER, chars INTEGER, seconds REAL, chars_per_second REAL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    archive TEXT NOT NULL,                -- absolute archive root the path is relative to
+    path TEXT NOT NULL,                   -- POSIX path relative to the archive root
+    sha256 TEXT,
+    size INTEGER,
+    format TEXT, encoding TEXT,
+    status TEXT NOT NULL,                 -- ok | failed | deleted
+    n_articles INTEGER NOT NULL DEFAULT 0,
+    n_chars INTEGER NOT NULL DEFAULT 0,   -- characters of the decoded raw text
+    run_id INTEGER REFERENCES runs(id),   -- run that last wrote this row
+    updated_at TEXT,
+    UNIQUE (archive, path)
+);
+CREATE TABLE IF NOT EXISTS errors (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    reason TEXT NOT NULL,                 -- PlanNLPError.reason: unreadable, unsupported_format, ...
+    detail TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs(id)
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,                 -- Article.index within its document
+    source TEXT NOT NULL,
+    title TEXT, genre TEXT, org_type TEXT, year INTEGER,
+    text TEXT NOT NULL,
+    n_chars INTEGER NOT NULL,
+    explain TEXT,                         -- JSON
+    UNIQUE (document_id, idx)
+);
+CREATE TABLE IF NOT EXISTS headings (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, level INTEGER, marker TEXT, text TEXT,
+    start INTEGER, "end" INTEGER, text_start INTEGER, run_in INTEGER,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS dates (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, text TEXT, start INTEGER, "end" INTEGER, kind TEXT,
+    year INTEGER, month_first INTEGER, month_last INTEGER, day INTEGER, every TEXT, placeholder INTEGER,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS targets (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, text TEXT, start INTEGER, "end" INTEGER,
+    value REAL, low REAL, high REAL, unit TEXT, comparator TEXT, status TEXT, subject TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS tasks (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, text TEXT, start INTEGER, "end" INTEGER, action TEXT,
+    section TEXT, dates TEXT, targets TEXT,   -- JSON lists (section path; indices into dates/targets)
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS schedule (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, months TEXT, activity TEXT, start INTEGER, "end" INTEGER,
+    section TEXT, every TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS flags (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, kind TEXT, text TEXT, start INTEGER, "end" INTEGER,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY,               -- = rowid of passages_fts
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, start INTEGER, "end" INTEGER,
+    section TEXT,                         -- JSON heading path at `start`
+    text TEXT NOT NULL,
+    UNIQUE (article_id, idx)
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(words);
+CREATE TABLE IF NOT EXISTS themes (
+    id INTEGER PRIMARY KEY,
+    model TEXT, label TEXT, terms TEXT,   -- terms: JSON list of top words
+    size INTEGER, created_at TEXT
+);
+CREATE TABLE IF NOT EXISTS article_themes (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+    weight REAL,
+    PRIMARY KEY (article_id, theme_id)
+);
+CREATE INDEX IF NOT EXISTS articles_document ON articles(document_id);
+CREATE INDEX IF NOT EXISTS passages_article ON passages(article_id);
+CREATE INDEX IF NOT EXISTS errors_document ON errors(document_id);
+"""
+
+# Columns that identify a row for comparisons, instead of run ids, row ids and timestamps.
+_VOLATILE = {"id", "run_id", "updated_at", "document_id", "article_id", "theme_id"}
+
+
+def now() -> str:
+    """UTC timestamp, ISO 8601."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def connect(db: str | Path) -> sqlite3.Connection:
+    """Open (and create if needed) the archive database in WAL mode with foreign keys on."""
+    conn = sqlite3.connect(str(db), timeout=30, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    # WAL + NORMAL: a killed process never loses a committed transaction (only a power cut could).
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    # Readers (search, export) must not need the write lock: create the schema only once.
+    if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        conn.executescript(_SCHEMA)
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    return conn
+
+
+# ---------------------------------------------------------------- writes
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What a worker returns for one file: analyzed articles (as dicts) or an error."""
+
+    path: str  # relative POSIX path
+    sha256: str | None
+    size: int | None
+    format: str | None = None
+    encoding: str | None = None
+    n_chars: int = 0
+    articles: tuple[dict[str, Any], ...] = ()  # Article.to_dict() + "passages"
+    reason: str | None = None  # set when the file failed
+    detail: str | None = None
+    seconds: float = 0.0
+
+
+def _delete_document_rows(conn: sqlite3.Connection, doc_id: int) -> None:
+    """Remove everything derived from a document (FTS rows first: they have no foreign key)."""
+    conn.execute(
+        "DELETE FROM passages_fts WHERE rowid IN (SELECT p.id FROM passages p JOIN articles a "
+        "ON p.article_id = a.id WHERE a.document_id = ?)", (doc_id,))
+    conn.execute("DELETE FROM articles WHERE document_id = ?", (doc_id,))
+    conn.execute("DELETE FROM errors WHERE document_id = ?", (doc_id,))
+
+
+def _j(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _insert_article(conn: sqlite3.Connection, doc_id: int, art: dict[str, Any]) -> None:
+    cur = conn.execute(
+        "INSERT INTO articles (document_id, idx, source, title, genre, org_type, year, text, n_chars, explain)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (doc_id, art["article"], art["source"], art["title"], art["genre"], art["org_type"], art["year"],
+         art["text"], len(art["text"]), _j(art.get("explain") or {})))
+    aid = cur.lastrowid
+    conn.executemany(
+        'INSERT INTO headings VALUES (?,?,?,?,?,?,?,?,?)',
+        [(aid, i, h["level"], h["marker"], h["text"], h["start"], h["end"], h.get("text_start"),
+          int(bool(h.get("run_in")))) for i, h in enumerate(art["headings"])])
+    conn.executemany(
+        'INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+        [(aid, i, d["text"], d["start"], d["end"], d["kind"], d["year"],
+          d["months"][0] if d["months"] else None, d["months"][1] if d["months"] else None,
+          d["day"], d["every"], int(bool(d.get("placeholder")))) for i, d in enumerate(art["dates"])])
+    conn.executemany(
+        'INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+        [(aid, i, t["text"], t["start"], t["end"], t["value"], t["low"], t["high"], t["unit"],
+          t["comparator"], t["status"], t.get("subject")) for i, t in enumerate(art["targets"])])
+    conn.executemany(
+        'INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?)',
+        [(aid, i, t["text"], t["start"], t["end"], t["action"], _j(list(t["section"])), _j(list(t["dates"])),
+          _j(list(t["targets"]))) for i, t in enumerate(art["tasks"])])
+    conn.executemany(
+        'INSERT INTO schedule VALUES (?,?,?,?,?,?,?,?)',
+        [(aid, i, _j(list(s["months"])), s["activity"], s["start"], s["end"], _j(list(s["section"])),
+          s.get("every")) for i, s in enumerate(art.get("schedule", []))])
+    conn.executemany(
+        'INSERT INTO flags VALUES (?,?,?,?,?,?)',
+        [(aid, i, f["kind"], f["text"], f["start"], f["end"]) for i, f in enumerate(art["flags"])])
+    for i, p in enumerate(art.get("passages", [])):
+        pid = conn.execute(
+            'INSERT INTO passages (article_id, idx, start, "end", section, text) VALUES (?,?,?,?,?,?)',
+            (aid, i, p["start"], p["end"], _j(list(p["section"])), p["text"])).lastrowid
+        conn.execute("INSERT INTO passages_fts (rowid, words) VALUES (?, ?)", (pid, p["words"]))
+
+
+def write_result(conn: sqlite3.Connection, archive: str, result: FileResult, run_id: int | None) -> None:
+    """Replace one document and all its rows in a single transaction."""
+    status = "failed" if result.reason else "ok"
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        row = conn.execute("SELECT id FROM documents WHERE archive = ? AND path = ?",
+                           (archive, result.path)).fetchone()
+        values = (result.sha256, result.size, result.format, result.encoding, status,
+                  len(result.articles), result.n_chars, run_id, now())
+        if row:
+            doc_id = row[0]
+            _delete_document_rows(conn, doc_id)
+            conn.execute("UPDATE documents SET sha256=?, size=?, format=?, encoding=?, status=?, n_articles=?,"
+                         " n_chars=?, run_id=?, updated_at=? WHERE id=?", (*values, doc_id))
+        else:
+            doc_id = conn.execute(
+                "INSERT INTO documents (sha256, size, format, encoding, status, n_articles, n_chars, run_id,"
+                " updated_at, archive, path) VALUES (?,?,?,?,?,?,?,?,?,?,?)", (*values, archive, result.path)
+            ).lastrowid
+        if result.reason:
+            conn.execute("INSERT INTO errors (document_id, reason, detail, run_id) VALUES (?,?,?,?)",
+                         (doc_id, result.reason, result.detail or "", run_id))
+        for art in result.articles:
+            _insert_article(conn, doc_id, art)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def mark_deleted(conn: sqlite3.Connection, archive: str, paths: Iterable[str], run_id: int | None) -> int:
+    """Mark documents gone from the archive as deleted and drop their derived rows."""
+    n = 0
+    for path in paths:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute("SELECT id FROM documents WHERE archive = ? AND path = ?", (archive, path)).fetchone()
+            if row:
+                _delete_document_rows(conn, row[0])
+                conn.execute("UPDATE documents SET status='deleted', n_articles=0, run_id=?, updated_at=?"
+                             " WHERE id=?", (run_id, now(), row[0]))
+                n += 1
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return n
+
+
+def known_documents(conn: sqlite3.Connection, archive: str) -> dict[str, tuple[str | None, str]]:
+    """path -> (sha256, status) of the documents recorded for an archive."""
+    return {p: (h, s) for p, h, s in conn.execute(
+        "SELECT path, sha256, status FROM documents WHERE archive = ?", (archive,))}
+
+
+def start_run(conn: sqlite3.Connection, archive: str, engine: str, workers: int, force: bool) -> int:
+    """Record a new run (earlier runs left 'running' by a crash become 'interrupted')."""
+    conn.execute("UPDATE runs SET status='interrupted' WHERE status='running'")
+    return conn.execute(
+        "INSERT INTO runs (archive, engine, workers, force, status, started_at) VALUES (?,?,?,?,?,?)",
+        (archive, engine, workers, int(force), "running", now())).lastrowid
+
+
+def finish_run(conn: sqlite3.Connection, run_id: int, report: dict[str, Any], status: str = "done") -> None:
+    """Store the run report."""
+    conn.execute(
+        "UPDATE runs SET status=?, finished_at=?, total=?, analyzed=?, unchanged=?, failed=?, deleted=?,"
+        " failed_by_reason=?, articles=?, chars=?, seconds=?, chars_per_second=? WHERE id=?",
+        (status, now(), report["total"], report["analyzed"], report["unchanged"], report["failed"],
+         report["deleted"], _j(report["failed_by_reason"]), report["articles"], report["chars"],
+         report["seconds"], report["chars_per_second"], run_id))
+
+
+# ---------------------------------------------------------------- comparison
+
+
+def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
+    """Every content table as sorted rows keyed by document path / article index, not by row ids.
+
+    Two databases built from the same archive (in any order, with any engine, with or without
+    interruptions) have equal snapshots; run ids and timestamps are left out.
+    """
+    doc_key = "(SELECT d.path FROM documents d WHERE d.id = t.document_id)"
+    art_key = ("(SELECT d.path || '#' || a.idx FROM articles a JOIN documents d ON d.id = a.document_id"
+               " WHERE a.id = t.article_id)")
+    out: dict[str, list[tuple]] = {}
+    for table in TABLES:
+        if table in ("runs", "themes", "article_themes"):
+            continue
+        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in _VOLATILE]
+        keys = []
+        if table in ("errors", "articles"):
+            keys = [doc_key]
+        elif table not in ("documents",):
+            keys = [art_key]
+        sel = ", ".join(keys + [f't."{c}"' for c in cols])
+        out[table] = sorted(conn.execute(f"SELECT {sel} FROM {table} t").fetchall(), key=repr)
+    out["passages_fts"] = sorted(
+        conn.execute("SELECT p.text, f.words FROM passages_fts f JOIN passages p ON p.id = f.rowid").fetchall())
+    return out
+
+
+# ---------------------------------------------------------------- search
+
+# A run of CJK characters, letters or digits: what counts as a word for the index.
+# matches: "职工", "2024", "abc"; must not match: "，", " ", "-"
+_WORDLIKE = regex.compile(r"[\p{Han}\p{L}\p{N}]")
+
+
+def index_words(words: Iterable[str]) -> str:
+    """Words joined by spaces for the FTS5 shadow column (punctuation and spaces dropped)."""
+    return " ".join(w for w in words if _WORDLIKE.search(w))
+
+
+def query_terms(query: str) -> list[str]:
+    """The query segmented exactly like indexed text (jieba words, punctuation dropped)."""
+    from .text.segment import get_segmenter
+
+    seg = get_segmenter()
+    terms: list[str] = []
+    for chunk in query.split():
+        for w in seg.cut(chunk):
+            w = w.strip()
+            if w and _WORDLIKE.search(w) and w not in terms:
+                terms.append(w)
+    return terms
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: where it is and a snippet with the matches marked."""
+
+    source: str
+    article: int
+    title: str
+    section: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+    snippet: str
+    score: float
+
+
+def _snippet(text: str, needles: list[str], width: int, mark: tuple[str, str]) -> str:
+    """A window of `text` around the first needle, every needle occurrence wrapped in `mark`."""
+    spans: list[tuple[int, int]] = []
+    for n in sorted(needles, key=len, reverse=True):
+        for m in regex.finditer(regex.escape(n), text):
+            if not any(s < m.end() and m.start() < e for s, e in spans):
+                spans.append((m.start(), m.end()))
+    spans.sort()
+    first = spans[0][0] if spans else 0
+    lo = max(0, first - width // 3)
+    hi = min(len(text), lo + width)
+    out, pos = [], lo
+    for s, e in spans:
+        if s < lo or e > hi:
+            continue
+        out += [text[pos:s], mark[0], text[s:e], mark[1]]
+        pos = e
+    out.append(text[pos:hi])
+    return ("…" if lo > 0 else "") + "".join(out).replace("\n", " ") + ("…" if hi < len(text) else "")
+
+
+def search(conn: sqlite3.Connection, query: str, limit: int = 10, width: int = 80,
+           mark: tuple[str, str] = ("[", "]")) -> list[Hit]:
+    """Passages matching every word of `query` (jieba-segmented), best first (bm25).
+
+    Passages holding each whitespace-separated part of the query literally rank first, so
+    `送温暖` prefers 送温暖 over a passage with 送 and 温暖 apart.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return []
+    match = " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    rows = conn.execute(
+        "SELECT d.path, a.idx, a.title, p.section, p.start, p.\"end\", p.text, bm25(passages_fts) AS score"
+        " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+        " JOIN articles a ON a.id = p.article_id JOIN documents d ON d.id = a.document_id"
+        " WHERE passages_fts MATCH ? ORDER BY score LIMIT ?", (match, max(limit * 5, 50))).fetchall()
+    chunks = [c for c in query.split() if c]
+    rows.sort(key=lambda r: (not all(c in r[6] for c in chunks), r[7]))
+    needles = chunks + terms
+    return [Hit(source=r[0], article=r[1], title=r[2] or "", section=tuple(json.loads(r[3] or "[]")),
+                start=r[4], end=r[5], text=r[6], snippet=_snippet(r[6], needles, width, mark), score=r[7])
+            for r in rows[:limit]]
+
+
+# ---------------------------------------------------------------- export
+
+EXPORT_FORMATS = ("parquet", "csv", "jsonl")
+
+_ARROW_TYPES = {"INTEGER": "int64", "REAL": "float64"}
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
+    return [(r[1], (r[2] or "TEXT").upper()) for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _rows(conn: sqlite3.Connection, table: str) -> Iterator[tuple]:
+    cols = ", ".join(f'"{c}"' for c, _ in _columns(conn, table))
+    yield from conn.execute(f"SELECT {cols} FROM {table} ORDER BY rowid")
+
+
+class MissingExtra(RuntimeError):
+    """An optional dependency is not installed."""
+
+
+def export(conn: sqlite3.Connection, outdir: str | Path, fmt: str) -> dict[str, Path]:
+    """Write one file per table (parquet, csv or jsonl) into `outdir`; return table -> file."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r} (expected {', '.join(EXPORT_FORMATS)})")
+    if fmt == "parquet":
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError as exc:
+            raise MissingExtra("parquet export needs pyarrow: pip install 'plan-nlp[dask]'") from exc
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    for table in TABLES:
+        cols = _columns(conn, table)
+        names = [c for c, _ in cols]
+        path = out / f"{table}.{fmt}"
+        if fmt == "parquet":
+            schema = pa.schema([(c, getattr(pa, _ARROW_TYPES.get(t, "string"))()) for c, t in cols])
+            rows = list(_rows(conn, table))
+            data = {c: [r[i] for r in rows] for i, c in enumerate(names)}
+            pq.write_table(pa.Table.from_pydict(data, schema=schema), path)
+        elif fmt == "csv":
+            with path.open("w", encoding="utf-8", newline="") as fh:
+                w = csv.writer(fh)
+                w.writerow(names)
+                w.writerows(_rows(conn, table))
+        else:
+            with path.open("w", encoding="utf-8") as fh:
+                for r in _rows(conn, table):
+                    fh.write(json.dumps(dict(zip(names, r)), ensure_ascii=False) + "\n")
+        written[table] = path
+    return written

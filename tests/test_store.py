@@ -1,0 +1,170 @@
+"""The archive database: atomic document writes, FTS search over segmented text, export."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+import sys
+
+import pytest
+
+from nlp import store
+from nlp.batch.executors import analyze_file
+
+from conftest import CORPUS
+
+# 003 (a primary-school union plan) holds 送温暖 and 教职工; 004 is a second, short file.
+FILES = ("003_15364ccff48bad3a.txt", "004_f379b5a5a78fa9c2.txt")
+ARCHIVE = "/archive"
+
+
+@pytest.fixture(scope="module")
+def results():
+    return [analyze_file(str(CORPUS / name), name) for name in FILES]
+
+
+@pytest.fixture()
+def conn(tmp_path, results):
+    c = store.connect(tmp_path / "plans.db")
+    for r in results:
+        store.write_result(c, ARCHIVE, r, None)
+    yield c
+    c.close()
+
+
+def _count(c: sqlite3.Connection, table: str) -> int:
+    return c.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_schema_has_every_table_and_wal(tmp_path):
+    c = store.connect(tmp_path / "x.db")
+    names = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for t in ("documents", "articles", "headings", "dates", "targets", "tasks", "schedule", "flags",
+              "errors", "runs", "themes", "passages", "passages_fts"):
+        assert t in names
+    assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert _count(c, "themes") == 0
+
+
+def test_rows_keep_offsets_into_article_text(conn):
+    for table, col in (("dates", "text"), ("targets", "text"), ("tasks", "text"), ("flags", "text"),
+                       ("passages", "text")):
+        rows = conn.execute(f'SELECT a.text, t.start, t."end", t.{col} FROM {table} t '
+                            "JOIN articles a ON a.id = t.article_id").fetchall()
+        assert rows, table
+        for text, start, end, span in rows:
+            assert text[start:end] == span, table
+    for text, ts, end, heading in conn.execute(
+            'SELECT a.text, h.text_start, h."end", h.text FROM headings h JOIN articles a ON a.id = h.article_id'):
+        assert text[ts:end] == heading
+
+
+def test_rewrite_replaces_rows_instead_of_adding(conn, results):
+    before = store.snapshot(conn)
+    store.write_result(conn, ARCHIVE, results[0], None)
+    assert store.snapshot(conn) == before
+    assert _count(conn, "passages") == conn.execute("SELECT count(*) FROM passages_fts").fetchone()[0]
+
+
+def test_failed_write_rolls_back_and_keeps_old_rows(conn, results):
+    before = store.snapshot(conn)
+    broken_article = dict(results[0].articles[1])
+    del broken_article["tasks"]  # the insert fails half-way through the document
+    bad = dataclasses.replace(results[0], articles=(results[0].articles[0], broken_article))
+    with pytest.raises(KeyError):
+        store.write_result(conn, ARCHIVE, bad, None)
+    assert store.snapshot(conn) == before
+
+
+def test_snapshot_ignores_write_order(tmp_path, results):
+    a = store.connect(tmp_path / "a.db")
+    b = store.connect(tmp_path / "b.db")
+    store.start_run(b, ARCHIVE, "local", 1, False)  # run ids differ between the two databases
+    for r in results:
+        store.write_result(a, ARCHIVE, r, store.start_run(a, ARCHIVE, "local", 1, False))
+    for r in reversed(results):
+        store.write_result(b, ARCHIVE, r, store.start_run(b, ARCHIVE, "local", 1, False))
+    assert store.snapshot(a) == store.snapshot(b)
+
+
+def test_mark_deleted_drops_derived_rows(conn):
+    assert store.mark_deleted(conn, ARCHIVE, [FILES[0]], None) == 1
+    status = conn.execute("SELECT status FROM documents WHERE path = ?", (FILES[0],)).fetchone()[0]
+    assert status == "deleted"
+    assert not store.search(conn, "送温暖")  # only 003 held it
+    assert conn.execute("SELECT count(*) FROM passages").fetchone()[0] == \
+        conn.execute("SELECT count(*) FROM passages_fts").fetchone()[0]
+
+
+def test_passages_cut_long_paragraphs_at_sentence_ends():
+    from nlp.batch.executors import PASSAGE_MAX, _passages
+    from nlp.model import Article
+
+    para = "".join(f"第{i}项工作要组织职工开展技能竞赛活动。" for i in range(40))
+    text = "总体要求\n\n" + para + "\n短段落。"
+    passages = _passages(Article(source="x", index=0, title="", text=text))
+    assert passages[0]["text"] == "总体要求" and passages[-1]["text"] == "短段落。"
+    middle = passages[1:-1]
+    assert len(middle) > 1 and all(len(p["text"]) <= PASSAGE_MAX for p in middle)
+    assert "".join(p["text"] for p in middle) == para
+    for p in passages:
+        assert text[p["start"]:p["end"]] == p["text"]
+        assert "职工" in p["words"].split() or p["text"] in ("总体要求", "短段落。")
+
+
+def test_query_terms_and_index_words_drop_punctuation():
+    assert store.index_words(["开展", "，", " ", "活动", "2024"]) == "开展 活动 2024"
+    terms = store.query_terms("职工， 帮扶")
+    assert "职工" in terms and "帮扶" in terms and "，" not in terms
+
+
+def test_search_finds_song_wennuan_with_section_and_snippet(conn):
+    hits = store.search(conn, "送温暖", limit=5)
+    assert hits
+    for h in hits:
+        assert "送温暖" in h.text
+        assert "[送温暖]" in h.snippet
+        assert h.source == FILES[0] and h.title
+    assert any(h.section for h in hits)
+    art_text = conn.execute("SELECT a.text FROM articles a JOIN documents d ON d.id = a.document_id "
+                            "WHERE d.path = ? AND a.idx = ?", (hits[0].source, hits[0].article)).fetchone()[0]
+    assert art_text[hits[0].start:hits[0].end] == hits[0].text
+
+
+def test_search_finds_two_character_word(conn):
+    # 职工 mostly appears inside 教职工 / 职工之家: the default or trigram tokenizer would miss it.
+    hits = store.search(conn, "职工", limit=20)
+    assert len(hits) >= 5
+    assert all("职工" in h.text and "[职工]" in h.snippet for h in hits)
+
+
+def test_search_needs_every_word(conn):
+    assert store.search(conn, "送温暖 子虚乌有的词") == []
+    assert store.search(conn, "，。") == []
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+def test_export_round_trips_row_counts(conn, tmp_path, fmt):
+    pd = pytest.importorskip("pandas")
+    written = store.export(conn, tmp_path / fmt, fmt)
+    assert set(written) == set(store.TABLES)
+    for table, path in written.items():
+        n = _count(conn, table)
+        if fmt == "parquet":
+            df = pd.read_parquet(path)
+        elif fmt == "csv":
+            df = pd.read_csv(path)
+        else:
+            df = pd.read_json(path, lines=True) if n else pd.DataFrame()
+        assert len(df) == n, table
+    if fmt == "jsonl":
+        first = json.loads((tmp_path / fmt / "articles.jsonl").read_text("utf-8").splitlines()[0])
+        assert first["source"] in FILES and "text" in first
+
+
+def test_parquet_without_pyarrow_names_the_extra(conn, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    with pytest.raises(store.MissingExtra, match=r"plan-nlp\[dask\]"):
+        store.export(conn, tmp_path / "out", "parquet")
