@@ -33,6 +33,7 @@ class BatchLock:
 
     def acquire(self) -> "BatchLock":
         """Take the lock or raise BatchLocked naming the holder."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)  # a new database may go in a new folder
         fh = open(self.path, "a+", encoding="utf-8")
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
