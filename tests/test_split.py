@@ -145,3 +145,14 @@ def test_document_number_source_line_and_front_matter_are_dropped():
     assert doc.articles[0].title == "县总工会2025年工作计划"
     assert doc.articles[0].text == "一、指导思想\n\n以服务职工为中心。"
     assert {why for _, _, why in doc.dropped} >= {"front matter", "page furniture"}
+
+
+def test_plans_pasted_together_without_a_page_title_split_at_their_own_title_lines():
+    raw = ("县总工会2025年工作计划\n\n全年新建工会10家。\n\n实施方案\n\n分三步推进。\n\n"
+           "第一中学工会工作总结\n\n本学期开展活动8次。\n\n机关工会计划篇二\n\n组织体检。")
+    assert _titles(raw) == ["县总工会2025年工作计划", "第一中学工会工作总结", "机关工会计划篇二"]
+
+
+def test_a_single_plan_with_section_titles_ending_in_plan_words_stays_one_article():
+    raw = "镇工会2025年工作计划\n\n一、目标\n\n实施方案\n\n分三步推进。\n\n活动计划\n\n每月一次。"
+    assert _titles(raw) == ["镇工会2025年工作计划"]

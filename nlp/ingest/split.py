@@ -38,6 +38,9 @@ GLUED_TITLE = regex.compile(
 ENUMERATED = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|[①-⑳])")
 # YAML front matter at the top of a markdown file: "---\ntitle: …\n---".
 FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?:.*\n)*?---[ \t]*(?:\n|\Z)")
+# A bare title that names an organisation: "区总工会综治工作计划", "第一中学工会工作总结";
+# not "实施方案", "活动计划" (section titles inside one plan).
+ORG_TITLE = regex.compile(r"工会|学校|[小中大]学|幼儿园|医院|公司|集团|企业|街道|社区|委员会|局|镇|县|区|市")
 MIN_SERIES_STEM = 4
 MAX_SERIES_STEM = 30
 
@@ -161,7 +164,8 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
         else:
             kept_lines.append((s, e))
 
-    titles = _numbered_titles(text, kept_lines)
+    numbered = _numbered_titles(text, kept_lines)
+    titles = numbered
     if len(titles) < 2:
         titles = _series_titles(text, limit)
     if len(titles) < 2:
@@ -169,6 +173,12 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
         repeated = len({t.text for t in bare}) < len(bare)
         if doc_title or repeated:
             titles = bare
+        else:
+            # Plans pasted one after another without a page title: each keeps its own title line.
+            named = [t for t in bare if ORG_TITLE.search(t.text)]
+            merged = sorted({(t.start, t.end): t for t in numbered + named}.values(), key=lambda t: t.start)
+            if len(named) >= 2 or (numbered and named):
+                titles = merged
     compilation = len(titles) >= 2 or (doc_title is not None and len(titles) == 1)
 
     if not compilation:
