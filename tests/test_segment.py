@@ -397,3 +397,22 @@ def test_clause_spans_property(text: str) -> None:
             assert text[cs] not in "，,、：:" and text[ce - 1] not in "，,、：:"
             covered.update(range(cs, ce))
         assert all(text[i].isspace() or text[i] in "，,、：:。！？!?；;" for i in range(s, e) if i not in covered)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PUNCTUATED, st.data())
+def test_tokens_between_matches_segmenting_the_span(text: str, data: st.DataObject) -> None:
+    # Reading a span's words from the whole text's tagging must never differ from tagging the span.
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    seg = get_segmenter()
+    assert seg.tokens_between(text, lo, hi) == seg.tokens(text[lo:hi])
+
+
+def test_tokens_between_reuses_the_text_pass_on_run_edges() -> None:
+    text = "工会要组织职工，开展技能比赛。"
+    lo, hi = text.index("开"), text.index("。")
+    assert get_segmenter().tokens_between(text, lo, hi) == get_segmenter().tokens(text[lo:hi])
+    starts = get_segmenter().word_starts(text)
+    assert starts[0] == 0 and list(starts) == sorted(starts)
+    assert [s for _w, s, _e in get_segmenter().tokens(text)] == list(starts)

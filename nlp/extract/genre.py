@@ -64,7 +64,8 @@ def _tagged(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _lean(tokens) -> str | None:
+def tokens_lean(tokens) -> str | None:
+    """`forward`, `backward` or None for the POS tokens (word, flag, start, end) of a sentence."""
     fwd_cues, bwd_cues = _cue_sets()
     fwd = bwd = 0
     for word, flag, _s, _e in tokens:
@@ -83,11 +84,17 @@ def _lean(tokens) -> str | None:
 
 def sentence_lean(sentence: str) -> str | None:
     """`forward`, `backward` or None for one sentence, from its plan and report cue tokens."""
-    return _lean(get_segmenter().pos(sentence))
+    return tokens_lean(get_segmenter().pos(sentence))
 
 
 def genre_cues(text: str, title: str = "") -> dict[str, int]:
     """Counts of forward/backward sentences, framing phrases and title words."""
+    return dict(_genre_cues(text, title))
+
+
+@lru_cache(maxsize=16)
+def _genre_cues(text: str, title: str) -> tuple[tuple[str, int], ...]:
+    """genre_cues, memoized: targets ask for an article's cues before classify_genre does."""
     counts: Counter[str] = Counter()
     # One tagging of the whole text (memoized, shared with targets and tasks), cut per sentence.
     tokens = get_segmenter().pos(text)
@@ -97,15 +104,14 @@ def genre_cues(text: str, title: str = "") -> dict[str, int]:
         end = end_mark.start() if end_mark else len(text)
         if len(text[pos:end].strip()) >= 4:
             lo, hi = bisect_left(starts, pos), bisect_left(starts, end)
-            lean = _lean(tokens[lo:hi])
+            lean = tokens_lean(tokens[lo:hi])
             if lean:
                 counts[f"{lean}_sentences"] += 1
         pos = end_mark.end() if end_mark else end
     for tag, phrase in _tagged("genre_phrases"):
         if tag.endswith("_name"):  # a document noun: counts where it names this document
             tag = tag.removesuffix("_name")
-            n = sum(names_document(text, m.start())
-                    for m in regex.finditer(regex.escape(phrase), text))
+            n = sum(names_document(text, m.start()) for m in _literal(phrase).finditer(text))
         else:
             n = text.count(phrase)
         if n:
@@ -113,7 +119,7 @@ def genre_cues(text: str, title: str = "") -> dict[str, int]:
     for tag, word in _tagged("title_genre"):
         if word in title:
             counts[f"{tag}_title"] += 1
-    return dict(counts)
+    return tuple(counts.items())
 
 
 def names_document(text: str, start: int) -> bool:
@@ -164,16 +170,21 @@ def classify_genre(article: Article) -> tuple[str | None, dict[str, int]]:
 
 def _count_on_words(text: str, word: str, bounds: frozenset[int]) -> int:
     """Occurrences of `word` that start or end on a word boundary (not 中学 in 集中|学习)."""
-    return sum(m.start() in bounds or m.end() in bounds
-               for m in regex.finditer(regex.escape(word), text))
+    if word not in text:
+        return 0  # most cue words are absent from a given article: skip the regex scan
+    return sum(m.start() in bounds or m.end() in bounds for m in _literal(word).finditer(text))
+
+
+@lru_cache(maxsize=None)
+def _literal(word: str) -> regex.Pattern:
+    """A pattern matching `word` literally, compiled once per cue word rather than per article."""
+    return regex.compile(regex.escape(word))
 
 
 def _bounds(text: str) -> frozenset[int]:
     """Every word start and end offset of the segmented text."""
-    out: set[int] = {0, len(text)}
-    for _w, s, e in get_segmenter().tokens(text):
-        out.update((s, e))
-    return frozenset(out)
+    # words tile the text: their ends are the next words' starts, and len(text)
+    return frozenset(get_segmenter().word_starts(text)) | {0, len(text)}
 
 
 def org_cues(text: str, title: str = "") -> dict[str, int]:

@@ -34,7 +34,10 @@ TABLE_RUN = 4  # this many short unpunctuated lines in a row are a table, not ti
 # "第一，" "第三部分" "2.1 "; must not match "1.5万" (digit after the dot), "2017." (4 digits),
 # "十二五" (no delimiter), "5.1服务卡" (a decimal needs a space or 、 after it) nor the "二、"
 # inside "十二、" (lookbehind on numerals).
+# The leading lookahead lists the characters every style opens with: it changes no match but
+# lets a search skip ordinary text fast (about 10× faster over a run-in article).
 MARKER = regex.compile(
+    r"(?=[\d第（(一二三四五六七八九十①-⑳⑴-⒇⒈-⒛])(?:"
     r"(?<![\d.])(?P<dec>(?P<n_dec>\d{1,2}(?:\.\d{1,2}){1,2})(?:[、．]|(?=[ \t\u3000])))"
     r"|(?P<chapter>第(?P<n_chapter>[一二三四五六七八九十]{1,3}|\d{1,2})(?:章|节|部分))"
     r"|(?P<di>第(?P<n_di>[一二三四五六七八九十]{1,3})[，,、])"
@@ -45,7 +48,7 @@ MARKER = regex.compile(
     r"(?:(?P<cn>(?P<n_cn>[一二三四五六七八九十]{1,3})(?:[、．，,]|\.(?!\d)))"
     r"|(?P<arh>(?P<n_arh>\d{1,2})[)）])"
     r"|(?P<ar>(?P<n_ar>\d{1,2})(?:[、．。]|[.，,](?!\d))|(?P<c_ar>[⒈-⒛])))"
-    r"|(?P<circ>[①-⑳])"
+    r"|(?P<circ>[①-⑳]))"
 )
 # Delimiters an enumerator may end with inside running text: "二、" "2." "(二)" but not "2。"
 # or "一，" (there a full stop or comma after a number ends a clause: "共2。", "统一，").
@@ -241,11 +244,9 @@ class _Lines:
         self.text = text
         self.spans: list[tuple[int, int]] = []
         start = 0
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self.spans.append((start, i))
-                start = i + 1
-        self.spans.append((start, len(text)))
+        for line in text.split("\n"):
+            self.spans.append((start, start + len(line)))
+            start += len(line) + 1
         self.content = [self._content(ls, le) for ls, le in self.spans]
         n = len(self.spans)
         self.prev: list[int | None] = [None] * n
@@ -615,7 +616,7 @@ def _settle_text(lines: _Lines, items: list[_Item]) -> list[_Item]:
             t = TERMINATOR.search(text, ts, nxt)
             end = t.start() if t else nxt
             # an in-line item of run-in text: weaker body cues count too
-            cut = _runin_cut(text[ts:end], not it.at_line_start)
+            cut = _runin_cut(text, ts, end, not it.at_line_start)
             if cut is not None and cut <= MAX_TEXT:
                 end = ts + cut
                 it.run_in = True
@@ -642,29 +643,32 @@ def _next_line_text(lines: _Lines, li: int) -> tuple[int, int]:
     return s, e
 
 
-def _runin_cut(seg: str, long_body: bool = False) -> int | None:
-    """Where the body starts inside a heading run into it with no punctuation, if it does;
-    `long_body` (an in-line item of run-in text) admits clause cues."""
-    for noun in _heading_nouns():
-        if seg.startswith(noun) and len(seg) - len(noun) >= 8 and seg[len(noun)] not in "和与及、的，,":
-            return len(noun)  # "指导思想|在校工会的领导下…"
+def _runin_cut(text: str, start: int, end: int, long_body: bool = False) -> int | None:
+    """Where the body starts (from `start`) inside a heading text[start:end] run into it with no
+    punctuation, if it does; `long_body` (an in-line item of run-in text) admits clause cues."""
+    from ..text.segment import get_segmenter
+
+    seg = text[start:end]
+    if seg.startswith(_heading_nouns()):  # one test on the whole list before finding which
+        for noun in _heading_nouns():
+            if seg.startswith(noun) and len(seg) - len(noun) >= 8 and seg[len(noun)] not in "和与及、的，,":
+                return len(noun)  # "指导思想|在校工会的领导下…"
     gap = SPACE_GAP.search(seg)
     if gap and gap.start() >= 2 and len(seg) - gap.end() >= 15:
         return gap.start()  # "严格财务管理| 各分会要按季度…": a space between heading and body
     for m in PHRASE.finditer(seg):
         if m.end() - m.start() >= MIN_RUNIN_PHRASE:
-            cut = _phrase_cut(m.group(), long_body)
+            # the article is tagged once: its words stand for the phrase's wherever they agree
+            toks = get_segmenter().tokens_between(text, start + m.start(), start + m.end())
+            cut = _phrase_cut(m.group(), toks, long_body)
             if cut is not None:
                 return m.start() + cut
     return None
 
 
-def _phrase_cut(phrase: str, long_body: bool = False) -> int | None:
-    """Body start inside one comma phrase: a repeated word, a body opener, `以…为`, a year;
-    with `long_body` also a time word, an adverb or a preposition opening a clause."""
-    from ..text.segment import get_segmenter
-
-    toks = get_segmenter().tokens(phrase)
+def _phrase_cut(phrase: str, toks: list[tuple[str, int, int]], long_body: bool = False) -> int | None:
+    """Body start inside one comma phrase (`toks`: its words): a repeated word, a body opener,
+    `以…为`, a year; with `long_body` also a time word, an adverb or a preposition opening a clause."""
     cuts: list[int] = []
     for i, (w, s, _) in enumerate(toks):
         if s < MIN_CUT or not HAN.match(w):
@@ -687,7 +691,8 @@ def _phrase_cut(phrase: str, long_body: bool = False) -> int | None:
             continue  # "工会要|切实履行…" is one clause
         if phrase.startswith(openers, s):
             cuts.append(s)  # "落实普遍建会|坚持…"
-        elif any(phrase.startswith(sj, s) and phrase.startswith(modals, s + len(sj)) for sj in subjects):
+        elif phrase.startswith(subjects, s) and any(
+                phrase.startswith(sj, s) and phrase.startswith(modals, s + len(sj)) for sj in subjects):
             cuts.append(s)  # "…建设进程|工会要始终把…"
         elif w == "以" and "为" in phrase[e + 1:e + 13]:
             cuts.append(s)  # "课余文体活动|以三八妇女节…为契机"

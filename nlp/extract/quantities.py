@@ -167,7 +167,15 @@ def _is_chinese(span: str) -> bool:
 
 def _boundaries(text: str) -> dict[int, int]:
     """Token start → token end over the segmented text."""
-    return {s: e for _w, s, e in get_segmenter().tokens(text)}
+    starts = get_segmenter().word_starts(text)
+    # words tile the text: each ends where the next starts, the last at len(text)
+    return dict(zip(starts, (*starts[1:], len(text))))
+
+
+@lru_cache(maxsize=1)
+def _arabic_only() -> frozenset[str]:
+    """Units printed only after Arabic numerals, as a set built once."""
+    return frozenset(words("arabic_only"))
 
 
 def _from_match(m: regex.Match, text: str, bounds: dict[int, int]) -> Quantity | None:
@@ -175,8 +183,7 @@ def _from_match(m: regex.Match, text: str, bounds: dict[int, int]) -> Quantity |
     num, num2, unit, mag = m["num"], m["num2"], m["unit"] or "", m["mag"] or ""
     post = m["post"]
     chinese = _is_chinese(num)
-    arabic_only = set(words("arabic_only"))
-    if chinese and unit in arabic_only:
+    if chinese and unit in _arabic_only():
         return None
     # A Chinese numeral's trailing 万/亿 is a magnitude that stays in the unit (伍万元 → 5 万元).
     if chinese and len(num) > 1 and num[-1] in "万亿" and not num2:

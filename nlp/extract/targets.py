@@ -15,6 +15,7 @@ the count before it, or states a fact); the lean of the document (plan → goal)
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,6 +37,11 @@ _CLAUSE_DELIM = regex.compile(r"[，,。；;：:、！!？?\n]")
 _WIDE_DELIM = regex.compile(r"[，,。；;：:！!？?\n]")
 # SENTENCE_DELIM: ends a sentence. Matches "。" "；"; must not match "，".
 _SENTENCE_DELIM = regex.compile(r"[。；;！!？?\n]")
+# The same delimiters searched right to left: the nearest one before an offset in one call
+# instead of a Python loop over characters.
+_CLAUSE_DELIM_BACK = regex.compile(_CLAUSE_DELIM.pattern, regex.REVERSE)
+_WIDE_DELIM_BACK = regex.compile(_WIDE_DELIM.pattern, regex.REVERSE)
+_SENTENCE_DELIM_BACK = regex.compile(_SENTENCE_DELIM.pattern, regex.REVERSE)
 # CLAUSE_LEAD: enumerators and run-in openers stripped from a clause start.
 # Matches "(1)", "二是", "1." at the start; must not match "一次" (a count).
 _CLAUSE_LEAD = regex.compile(
@@ -89,6 +95,12 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "“「『《", "”」』》"
 # CLOSE_QUOTE: the end of a quotation. Matches "”" "》" '"'; must not match "“".
 _CLOSE_QUOTE = regex.compile(r'[”」』》"]')
 _MAX_QUOTED = 20  # a slogan or name in quotes is at most this long
+_SLOGAN_REACH = 6  # a listed slogan is looked for this far around a quantity
+# LISTED_BEFORE: a list of names ending right before a numeral. Matches "工会、妇联和团委"
+# before "三家"; must not match "工会" alone (one item is no list).
+_LISTED_BEFORE = regex.compile(r"((?:[^\p{P}\s]{1,12}[、和及与])+[^\p{P}\s]{1,12})$")
+# LIST_SEP: separates the items of such a list. Matches "、" "和"; must not match "，".
+_LIST_SEP = regex.compile(r"[、和及与]")
 
 _NOUNISH = ("n", "vn", "j", "l", "an", "nz", "ng", "b", "i", "nt", "nr", "ns", "eng")
 _COUNT_UNITS = frozenset("人 名 位 个 家 户 支 所 条 间 座 台 辆 套 村".split())
@@ -104,18 +116,23 @@ _PRE_COMPARATORS = {"至少": ">=", "不少于": ">=", "不低于": ">=", "最�
 class Tokens:
     """POS tokens (word, flag, start, end) of a text, sliced by offsets in log time."""
 
-    def __init__(self, pos: list[Token]):
+    def __init__(self, pos: list[Token], starts: Sequence[int] | None = None):
         self.pos = pos
-        self.starts = [t[2] for t in pos]
+        self.starts = [t[2] for t in pos] if starts is None else starts
+
+    @classmethod
+    def of(cls, text: str) -> "Tokens":
+        """The tokens of `text` from the shared (memoized) POS pass, start offsets included."""
+        seg = get_segmenter()
+        return cls(seg.pos(text), seg.word_starts(text))
 
     def within(self, lo: int, hi: int) -> list[Token]:
         """Tokens lying inside [lo, hi)."""
-        out = []
-        i = bisect_left(self.starts, lo)
-        while i < len(self.pos) and self.pos[i][2] < hi:
-            if self.pos[i][3] <= hi:
-                out.append(self.pos[i])
-            i += 1
+        i, j = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        out = self.pos[i:j]
+        # The tokens tile the text in order, so only the last one can run past hi.
+        if out and out[-1][3] > hi:
+            out.pop()
         return out
 
     def following(self, lo: int, n: int) -> list[Token]:
@@ -151,14 +168,17 @@ def _set(package: str, name: str) -> frozenset[str]:
     return frozenset(data.words(name))
 
 
+def _delimited(text: str, start: int, end: int, forward: regex.Pattern,
+               backward: regex.Pattern) -> tuple[int, int]:
+    """The span around [start, end) between the nearest delimiters before and after it."""
+    before = backward.search(text, 0, start)
+    after = forward.search(text, end)
+    return (before.end() if before else 0), (after.start() if after else len(text))
+
+
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): between the nearest clause delimiters, leads stripped."""
-    left = start
-    while left > 0 and not _CLAUSE_DELIM.match(text[left - 1]):
-        left -= 1
-    right = end
-    while right < len(text) and not _CLAUSE_DELIM.match(text[right]):
-        right += 1
+    left, right = _delimited(text, start, end, _CLAUSE_DELIM, _CLAUSE_DELIM_BACK)
     lead = _CLAUSE_LEAD.match(text, left, start)
     if lead:
         left = lead.end()
@@ -169,20 +189,12 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _wide_clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The comma-level clause around [start, end), enumerations with 、 included."""
-    left = start
-    while left > 0 and not _WIDE_DELIM.match(text[left - 1]):
-        left -= 1
-    right = end
-    while right < len(text) and not _WIDE_DELIM.match(text[right]):
-        right += 1
-    return left, right
+    return _delimited(text, start, end, _WIDE_DELIM, _WIDE_DELIM_BACK)
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and not _SENTENCE_DELIM.match(text[i - 1]):
-        i -= 1
-    return i
+    before = _SENTENCE_DELIM_BACK.search(text, 0, pos)
+    return before.end() if before else 0
 
 
 def _inside_quotes(text: str, q: Quantity) -> bool:
@@ -205,24 +217,29 @@ def _inside_quotes(text: str, q: Quantity) -> bool:
 
 def _in_slogan(text: str, q: Quantity) -> bool:
     """Part of a listed slogan, quoted, 一X一Y, numeral+个+abstract noun, or explained after a dash."""
-    window_start = max(0, q.start - 6)
-    window = text[window_start:q.end + 6]
-    for slogan in target_data.words("slogans"):
-        for m in regex.finditer(regex.escape(slogan), window):
-            s, e = window_start + m.start(), window_start + m.end()
-            if s < q.end and q.start < e:
-                return True
+    near = _slogan_re().finditer(text, max(0, q.start - _SLOGAN_REACH), q.end + _SLOGAN_REACH,
+                                 overlapped=True)
+    if any(m.start() < q.end and q.start < m.end() for m in near):
+        return True
     if _inside_quotes(text, q):
         return True
     if q.value == 1 and _ONE_X_ONE_Y.match(text, q.start) and q.end - q.start == 2:
         return True  # 做到一人一档: a working rule, not a count of one person
     rest = text[q.end:q.end + 4]
     if q.unit in ("个", "种", "项", "大"):
-        if any(rest.startswith(w) for w in target_data.words("abstract_nouns")):
+        if rest.startswith(target_data.words("abstract_nouns")):
             return True
         if _DASH_AFTER.match(text, q.end):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _slogan_re() -> regex.Pattern:
+    """The listed slogans as one alternation, longest first, built once from the data file."""
+    # SLOGAN: matches "三个代表", "一帮一"; must not match "三个" alone.
+    slogans = sorted(target_data.words("slogans"), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(s) for s in slogans))
 
 
 def _restates_list(text: str, q: Quantity) -> bool:
@@ -230,19 +247,18 @@ def _restates_list(text: str, q: Quantity) -> bool:
     if q.value is None:
         return False
     rest = text[q.end:q.end + 4]
-    if q.unit in ("个", "项", "类", "种", "大") and any(
-            rest.startswith(w) for w in target_data.words("category_nouns")):
+    if q.unit in ("个", "项", "类", "种", "大") and rest.startswith(target_data.words("category_nouns")):
         return True
     if q.unit not in _LIST_UNITS:
         return False
-    if any(rest.startswith(w) for w in target_data.words("event_nouns")):
+    if rest.startswith(target_data.words("event_nouns")):
         return False  # 举办A、B和C三项赛事: events held are counted even when listed
     # "A、B、C三家" / "A和B两个": the list of names ends right before the numeral.
     before = text[max(0, q.start - 40):q.start]
-    m = regex.search(r"((?:[^\p{P}\s]{1,12}[、和及与])+[^\p{P}\s]{1,12})$", before)
+    m = _LISTED_BEFORE.search(before)
     if m is None:
         return False
-    items = [x for x in regex.split(r"[、和及与]", m.group(1)) if x]
+    items = [x for x in _LIST_SEP.split(m.group(1)) if x]
     return len(items) == int(q.value) and q.value <= 10
 
 
@@ -297,7 +313,7 @@ def _is_ordinal(text: str, q: Quantity) -> bool:
         if before.endswith("届"):
             return True
         rest = text[q.end:q.end + 6]
-        return any(rest.startswith(h) for h in target_data.words("congress_heads"))
+        return rest.startswith(target_data.words("congress_heads"))
     return False
 
 
@@ -435,9 +451,9 @@ def _status(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens, prior:
     # a run of results: earlier clauses of the sentence while each still holds a quantity
     right = c_start
     while right > s_start:
-        left = right - 1
-        while left > s_start and not _WIDE_DELIM.match(text[left - 1]):
-            left -= 1
+        # the clause before: after the last delimiter that precedes its closing one
+        before = _WIDE_DELIM_BACK.search(text, s_start, right - 1)
+        left = before.end() if before else s_start
         for c in reversed(_cues(pos, left, right, prior)):
             if c.kind in ("goal", "achieved"):
                 return c.kind
@@ -521,7 +537,7 @@ def _subject_heads() -> tuple[str, ...]:
     return tuple(sorted(heads, key=len, reverse=True))
 
 
-def _local_prior(text: str, start: int, default: str) -> str:
+def _local_prior(text: str, start: int, default: str, pos: Tokens) -> str:
     """The lean of the sentence around a target (a review inside a plan), else the default.
 
     Not used in reports: their forward words are mostly purposes (进一步规范…), while a
@@ -529,7 +545,9 @@ def _local_prior(text: str, start: int, default: str) -> str:
     """
     left = _sentence_start(text, start)
     m = _SENTENCE_DELIM.search(text, start)
-    lean = genre_mod.sentence_lean(text[left:m.start() if m else len(text)])
+    # The article's tokens inside the sentence are the sentence's own: jieba segments each run
+    # of Han characters and digits separately, and sentence delimiters are never in such a run.
+    lean = genre_mod.tokens_lean(pos.within(left, m.start() if m else len(text)))
     return {"forward": "goal", "backward": "achieved"}.get(lean or "", default)
 
 
@@ -538,7 +556,7 @@ def extract_targets(article: Article) -> list[Target]:
     text = article.text
     if not article.quantities:
         return []
-    pos = Tokens(get_segmenter().pos(text))
+    pos = Tokens.of(text)
     # genre is classified after targets in the pipeline: ask its cue counter directly
     label = genre_mod.genre_from_cues(genre_mod.genre_cues(text, article.title))
     prior = "goal" if label in ("plan", None) else "achieved"
@@ -550,7 +568,7 @@ def extract_targets(article: Article) -> list[Target]:
             continue
         clause = clause_span(text, q.start, q.end)
         wide = _wide_clause(text, q.start, q.end)
-        local = prior if label == "summary" else _local_prior(text, q.start, prior)
+        local = prior if label == "summary" else _local_prior(text, q.start, prior, pos)
         status = _status(text, q, wide, pos, local, decided, quantity_starts)
         decided.append((q, wide, status))
         out.append(Target(

@@ -9,13 +9,14 @@ clause with a verb, so every part of a plan says what is to be done.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 
 import regex
 
 from ..data.cues import words
 from ..model import Article, Task
-from ..text.segment import get_segmenter
 from . import outline
 from .targets import Token, Tokens
 
@@ -117,13 +118,14 @@ def _opening_verb(text: str, toks: list[Token], item_lead: bool,
     """
     verbs, adverbs = _lexicons()
     ends = {t[3] for t in toks}
+    # the particle 地 that closes an adverbial phrase; most clauses have none
+    particles = [j for j, t in enumerate(toks) if t[0] == "地" and t[1].startswith("u")]
     modal: tuple[str, int] | None = None
     skip_to = -1
     for i, (w, flag, s, _e) in enumerate(toks):
         if i <= skip_to or w in "“”\"《》'" or s in dated or flag.startswith("t"):
             continue
-        adverbial = next((j for j in range(i + 1, min(i + 4, len(toks)))
-                          if toks[j][0] == "地" and toks[j][1].startswith("u")), None)
+        adverbial = next((j for j in particles if i < j < i + 4), None)
         if adverbial is not None and not _listed_verb_at(text, s, ends):
             skip_to = adverbial  # 有针对性地搞好…: the adverbial phrase ends at 地
             continue
@@ -149,15 +151,17 @@ def _listed_verb_at(text: str, pos: int, ends: set[int]) -> str | None:
 
     The token end keeps 培训 of the noun 培训班 from counting as a verb.
     """
-    for verb in _verbs_longest_first():
-        if text.startswith(verb, pos) and pos + len(verb) in ends:
-            return verb
+    verbs = _lexicons()[0]
+    # One set lookup per verb length instead of a scan of the whole verb list.
+    for n in _verb_lengths_longest_first():
+        if pos + n in ends and text[pos:pos + n] in verbs:
+            return text[pos:pos + n]
     return None
 
 
 @lru_cache(maxsize=1)
-def _verbs_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(_lexicons()[0], key=len, reverse=True))
+def _verb_lengths_longest_first() -> tuple[int, ...]:
+    return tuple(sorted({len(v) for v in _lexicons()[0]}, reverse=True))
 
 
 def _adverb_prefix(word: str, adverbs: frozenset[str]) -> int:
@@ -168,15 +172,20 @@ def _adverb_prefix(word: str, adverbs: frozenset[str]) -> int:
     return 0
 
 
-def _section_path(article: Article, offset: int) -> tuple[str, ...]:
-    """Heading texts down to `offset`, from the outline (empty when it has none)."""
-    path_fn = getattr(outline, "section_path", None)
-    if path_fn is None or not article.headings:
-        return ()
-    try:
-        return tuple(path_fn(article, offset))
-    except (IndexError, ValueError):
-        return ()
+def _section_paths(article: Article) -> Callable[[int], tuple[str, ...]]:
+    """outline.section_path for many offsets of one article: the path after each heading is
+    built once and found by bisect, rather than walking the outline for every task."""
+    starts = [h.start for h in article.headings]
+    if starts != sorted(starts):  # not in text order (built by hand): walk the outline
+        return lambda offset: tuple(outline.section_path(article, offset))
+    paths: list[tuple[str, ...]] = [()]
+    stack: list = []
+    for h in article.headings:  # the same stack walk as outline.section_path
+        while stack and stack[-1].level >= h.level:
+            stack.pop()
+        stack.append(h)
+        paths.append(tuple(x.text for x in stack))
+    return lambda offset: paths[bisect_right(starts, offset)]
 
 
 def _heading_starts(article: Article) -> set[int]:
@@ -184,19 +193,20 @@ def _heading_starts(article: Article) -> set[int]:
     return {h.text_start for h in article.headings}
 
 
-def _make_task(article: Article, s: int, e: int, action: str) -> Task:
+def _make_task(article: Article, s: int, e: int, action: str,
+               section_of: Callable[[int], tuple[str, ...]]) -> Task:
     """A task over [s, e) with the dates and targets that overlap it."""
     dates = tuple(i for i, d in enumerate(article.dates) if d.start < e and s < d.end)
     targets = tuple(i for i, t in enumerate(article.targets) if t.start < e and s < t.end)
     return Task(text=article.text[s:e], start=s, end=e, action=action,
-                section=_section_path(article, s), dates=dates, targets=targets)
+                section=section_of(s), dates=dates, targets=targets)
 
 
-def _candidates(article: Article, lo: int, hi: int, pos: Tokens, heads: set[int],
-                any_verb: bool) -> list[Task]:
-    """Tasks among the clauses of [lo, hi); with any_verb, the first clause with a verb."""
+def _candidates(article: Article, lo: int, hi: int, pos: Tokens, heads: set[int], dated: set[int],
+                section_of: Callable[[int], tuple[str, ...]], any_verb: bool) -> list[Task]:
+    """Tasks among the clauses of [lo, hi) (`dated`: offsets inside a date mention); with
+    any_verb, the first clause with a verb."""
     text = article.text
-    dated = {i for d in article.dates for i in range(d.start, d.end)}
     out: list[Task] = []
     for cs, ce in _clauses(text, lo, hi):
         s, e, opened = _strip(text, cs, ce)
@@ -216,7 +226,7 @@ def _candidates(article: Article, lo: int, hi: int, pos: Tokens, heads: set[int]
                              or _is_vague(text, s, e, found[0], found[1])
                              or _mindset(text, s, e)):
             continue  # 坚持规范与提升相结合, 坚持围绕中心, 开展了工作, 树立…意识: nothing to do
-        out.append(_make_task(article, s, e, found[0]))
+        out.append(_make_task(article, s, e, found[0], section_of))
         if any_verb:
             break
     return out
@@ -227,13 +237,16 @@ def extract_tasks(article: Article) -> list[Task]:
     text = article.text
     if not text.strip():
         return []
-    pos = Tokens(get_segmenter().pos(text))
+    pos = Tokens.of(text)
     heads = _heading_starts(article)
-    tasks = {t.start: t for t in _candidates(article, 0, len(text), pos, heads, any_verb=False)}
+    dated = {i for d in article.dates for i in range(d.start, d.end)}
+    section_of = _section_paths(article)
+    tasks = {t.start: t for t in _candidates(article, 0, len(text), pos, heads, dated, section_of,
+                                             any_verb=False)}
     # every level-1 section says what is to be done: fall back to its first clause with a verb
     for sec in article.sections:
         if any(sec.start <= s < sec.end for s in tasks):
             continue
-        for t in _candidates(article, sec.start, sec.end, pos, heads, any_verb=True):
+        for t in _candidates(article, sec.start, sec.end, pos, heads, dated, section_of, any_verb=True):
             tasks.setdefault(t.start, t)
     return [tasks[s] for s in sorted(tasks)]

@@ -12,19 +12,30 @@ from .split import ArticleSpan, split_articles
 
 def _assemble(norm: Normalized, ranges: tuple[tuple[int, int], ...]) -> tuple[str, list[int], dict[int, int]]:
     """Concatenate normalized ranges; trim outer space and fold blank-line runs left by drops."""
+    text = norm.text
     chars: list[str] = []
     offsets: list[int] = []
     index: dict[int, int] = {}
     for start, end in ranges:
-        for i in range(start, end):
-            ch = norm.text[i]
-            if ch.isspace() and ch != "\n" and not chars:
+        i = start
+        while i < end:
+            if not chars and text[i].isspace():
+                i += 1  # leading space and line breaks of the article
                 continue
-            if ch == "\n" and (not chars or (len(chars) >= 2 and chars[-1] == "\n" and chars[-2] == "\n")):
+            if text[i] == "\n":
+                if chars[-2:] != ["\n", "\n"]:  # at most one blank line in a row
+                    index[i] = len(chars)
+                    chars.append("\n")
+                    offsets.append(norm.offsets[i])
+                i += 1
                 continue
-            index[i] = len(chars)
-            chars.append(ch)
-            offsets.append(norm.offsets[i])
+            # Up to the next line break every character is kept: copy the run in one step.
+            j = text.find("\n", i, end)
+            j = end if j < 0 else j
+            index.update(zip(range(i, j), range(len(chars), len(chars) + j - i)))
+            chars.extend(text[i:j])
+            offsets.extend(norm.offsets[i:j])
+            i = j
     while chars and chars[-1].isspace():
         chars.pop()
         offsets.pop()

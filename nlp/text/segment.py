@@ -6,9 +6,13 @@ import logging
 import os
 import tempfile
 import warnings
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
+
+import regex
 
 # jieba imports pkg_resources, which some setuptools versions answer with a UserWarning
 # printed on stderr; it says nothing about our code.
@@ -22,6 +26,28 @@ _LEXICON_FILE = "userdict.txt"
 _JIEBA_LOGGER = "jieba"
 
 LexiconEntry = tuple[str, int, str]
+PosToken = tuple[str, str, int, int]  # word, POS flag, start, end
+
+# RUN_CHAR: a character of the runs jieba's POS tagger segments as one unit (posseg's
+# re_han_internal); every other character is a token of its own. Matches "工", "a", "5", ".";
+# must not match "，", "、" or " ".
+_RUN_CHAR = regex.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._]")
+
+
+class _Tagged(NamedTuple):
+    """One text's POS tokens, with their start offsets for bisecting."""
+
+    pos: tuple[PosToken, ...]
+    starts: tuple[int, ...]
+
+
+def _between_runs(text: str, i: int) -> bool:
+    """Whether offset `i` of `text` falls where jieba starts a new unit, not inside a run."""
+    if i <= 0 or i >= len(text):
+        return True
+    if text[i - 1] == "\r" and text[i] == "\n":
+        return False  # "\r\n" is one token
+    return not (_RUN_CHAR.match(text[i - 1]) and _RUN_CHAR.match(text[i]))
 
 
 def _quiet_jieba() -> None:
@@ -98,17 +124,35 @@ class Segmenter:
 
     def tokens(self, text: str) -> list[tuple[str, int, int]]:
         """Words with their (start, end) offsets into `text` (the words of `pos`, shared cache)."""
-        return [(w, s, e) for w, _flag, s, e in self._pos_cached(text)]
+        return [(w, s, e) for w, _flag, s, e in self._pos_cached(text).pos]
+
+    def word_starts(self, text: str) -> tuple[int, ...]:
+        """Start offset of every word of `text`; the words tile the text, so each word ends where
+        the next one starts (the last at len(text))."""
+        return self._pos_cached(text).starts
+
+    def tokens_between(self, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+        """`tokens(text[lo:hi])`, read from the tagging of the whole `text` where that is the same.
+
+        jieba segments each run of Han characters, letters and digits on its own, so when both
+        ends of the span fall between runs its words are those of the whole text's (memoized)
+        pass; a span that cuts a run is segmented on its own.
+        """
+        if not (_between_runs(text, lo) and _between_runs(text, hi)):
+            return self.tokens(text[lo:hi])
+        tagged = self._pos_cached(text)
+        i, j = bisect_left(tagged.starts, lo), bisect_left(tagged.starts, hi)
+        return [(w, s - lo, e - lo) for w, _flag, s, e in tagged.pos[i:j]]
 
     def pos(self, text: str) -> list[tuple[str, str, int, int]]:
         """Words with jieba POS flags and (start, end) offsets into `text`."""
-        return list(self._pos_cached(text))
+        return list(self._pos_cached(text).pos)
 
     def clear_cache(self) -> None:
         """Forget memoized POS tags (benchmarks; long-running processes between batches)."""
         self._pos_cached.cache_clear()
 
-    def _pos_uncached(self, text: str) -> tuple[tuple[str, str, int, int], ...]:
+    def _pos_uncached(self, text: str) -> _Tagged:
         out, i = [], 0
         # posseg yields every character of the input exactly once, in order.
         # No HMM: its Viterbi pass over unknown words doubled the cost of analyze, and the tags
@@ -116,7 +160,7 @@ class Segmenter:
         for pair in self.pos_tokenizer.lcut(text, HMM=False):
             out.append((pair.word, pair.flag, i, i + len(pair.word)))
             i += len(pair.word)
-        return tuple(out)
+        return _Tagged(tuple(out), tuple(t[2] for t in out))
 
 
 POS_CACHE_SIZE = 50_000
