@@ -345,7 +345,7 @@ def query_terms(query: str) -> list[str]:
     seg = get_segmenter()
     terms: list[str] = []
     for chunk in query.split():
-        for w in seg.cut(chunk):
+        for w in seg.search_words(chunk):
             w = w.strip()
             if w and _WORDLIKE.search(w) and w not in terms:
                 terms.append(w)

@@ -35,7 +35,7 @@ def _passages(article: "Article") -> list[dict[str, Any]]:
     from nlp.text.sentences import split_sentences
 
     text = article.text
-    tokenizer = get_segmenter().tokenizer
+    segmenter = get_segmenter()
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
@@ -59,7 +59,7 @@ def _passages(article: "Article") -> list[dict[str, Any]]:
         chunk = text[s:e]
         out.append({"start": s, "end": e, "text": chunk, "section": list(section_path(article, s)),
                     # search granularity: long words also yield their parts (职工之家 → 职工, 之家).
-                    "words": index_words(tokenizer.cut_for_search(chunk))})
+                    "words": index_words(segmenter.search_words(text, s, e))})
     return out
 
 
@@ -73,7 +73,6 @@ def _forget_file_caches() -> None:
 
 def analyze_file(path: str, rel: str, sha256: str | None = None, size: int | None = None) -> FileResult:
     """Analyze one file into a FileResult; a PlanNLPError becomes a failed result, never an exception."""
-    from nlp.api import analyze_document
     from nlp.batch.discover import file_hash
 
     t0 = time.perf_counter()
@@ -81,6 +80,16 @@ def analyze_file(path: str, rel: str, sha256: str | None = None, size: int | Non
         digest, nbytes = file_hash(path)
     except OSError as exc:
         return FileResult(rel, sha256, size, reason="unreadable", detail=f"cannot read the file ({exc.strerror or exc})")
+    try:
+        return _analyzed(path, rel, digest, nbytes, t0)
+    finally:
+        # After indexing too: the passages' search words come from the same memoized pass.
+        _forget_file_caches()
+
+
+def _analyzed(path: str, rel: str, digest: str, nbytes: int, t0: float) -> FileResult:
+    from nlp.api import analyze_document
+
     try:
         doc = analyze_document(path)
     except PlanNLPError as exc:
@@ -93,8 +102,6 @@ def analyze_file(path: str, rel: str, sha256: str | None = None, size: int | Non
         log.exception("analysis failed: %s", path)
         return FileResult(rel, digest, nbytes, reason="internal_error", detail=f"{type(exc).__name__}: {exc}",
                           seconds=time.perf_counter() - t0)
-    finally:
-        _forget_file_caches()
     arts = []
     for art in doc.articles:
         d = art.to_dict()

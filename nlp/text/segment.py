@@ -144,6 +144,20 @@ class Segmenter:
         i, j = bisect_left(tagged.starts, lo), bisect_left(tagged.starts, hi)
         return [(w, s - lo, e - lo) for w, _flag, s, e in tagged.pos[i:j]]
 
+    def search_words(self, text: str, lo: int = 0, hi: int | None = None) -> list[str]:
+        """Words of `text[lo:hi]` for a search index: each word, preceded by its 2- and 3-character
+        parts that are dictionary words (教职工 → 教职, 职工, 教职工), as jieba's cut_for_search
+        does, but read from the memoized pass instead of segmenting the text a second time."""
+        freq = self.tokenizer.FREQ
+        out: list[str] = []
+        for word, _s, _e in self.tokens_between(text, lo, len(text) if hi is None else hi):
+            for size in (2, 3):
+                if len(word) > size:
+                    out.extend(part for i in range(len(word) - size + 1)
+                               if freq.get(part := word[i:i + size]))
+            out.append(word)
+        return out
+
     def pos(self, text: str) -> list[tuple[str, str, int, int]]:
         """Words with jieba POS flags and (start, end) offsets into `text`."""
         return list(self._pos_cached(text).pos)
