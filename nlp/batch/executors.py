@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from nlp.errors import PlanNLPError
@@ -21,6 +22,8 @@ from nlp.store import FileResult, index_words
 PASSAGE_MAX = 240
 # Files handed out ahead of the writer per worker: enough to keep workers busy, bounded memory.
 IN_FLIGHT_PER_WORKER = 3
+# Distinct words whose index entries a worker keeps (a few MB; an archive's vocabulary is smaller).
+INDEX_TERMS_CACHE_SIZE = 200_000
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +61,19 @@ def _passages(article: "Article") -> list[dict[str, Any]]:
     for s, e in spans:
         chunk = text[s:e]
         out.append({"start": s, "end": e, "text": chunk, "section": list(section_path(article, s)),
-                    # search granularity: long words also yield their parts (职工之家 → 职工, 之家).
-                    "words": index_words(segmenter.search_words(text, s, e))})
+                    # search granularity: long words also yield their parts (职工之家 → 职工, 之家);
+                    # the same as index_words(segmenter.search_words(text, s, e)), word by word.
+                    "words": " ".join(terms for w, _s, _e in segmenter.tokens_between(text, s, e)
+                                      if (terms := _index_terms(w)))})
     return out
+
+
+@lru_cache(maxsize=INDEX_TERMS_CACHE_SIZE)
+def _index_terms(word: str) -> str:
+    """`word`'s index entries joined by spaces ("" for punctuation); memoized, as words recur."""
+    from nlp.text.segment import get_segmenter
+
+    return index_words(get_segmenter().search_parts(word))
 
 
 def _forget_file_caches() -> None:

@@ -117,6 +117,9 @@ class Segmenter:
         # Several extractors tag the same sentences (genre cues, targets, tasks); POS tagging
         # is the slowest step of the pipeline, so each distinct text is tagged once.
         self._pos_cached = lru_cache(maxsize=POS_CACHE_SIZE)(self._pos_uncached)
+        # A word's search parts depend on the word and the dictionary alone, and the same words
+        # recur in every passage of an archive: each is looked up once.
+        self._search_parts = lru_cache(maxsize=SEARCH_PARTS_CACHE_SIZE)(self._search_parts_uncached)
 
     def cut(self, text: str) -> list[str]:
         """Words of `text` (HMM on, like jieba.lcut)."""
@@ -148,15 +151,24 @@ class Segmenter:
         """Words of `text[lo:hi]` for a search index: each word, preceded by its 2- and 3-character
         parts that are dictionary words (教职工 → 教职, 职工, 教职工), as jieba's cut_for_search
         does, but read from the memoized pass instead of segmenting the text a second time."""
-        freq = self.tokenizer.FREQ
         out: list[str] = []
         for word, _s, _e in self.tokens_between(text, lo, len(text) if hi is None else hi):
-            for size in (2, 3):
-                if len(word) > size:
-                    out.extend(part for i in range(len(word) - size + 1)
-                               if freq.get(part := word[i:i + size]))
-            out.append(word)
+            out.extend(self._search_parts(word))
         return out
+
+    def search_parts(self, word: str) -> tuple[str, ...]:
+        """`word`'s search-index entries: its 2- and 3-character parts that are dictionary words,
+        then the word itself (教职工 → 教职, 职工, 教职工; 会 → 会)."""
+        return self._search_parts(word)
+
+    def _search_parts_uncached(self, word: str) -> tuple[str, ...]:
+        freq = self.tokenizer.FREQ
+        out: list[str] = []
+        for size in (2, 3):
+            if len(word) > size:
+                out.extend(part for i in range(len(word) - size + 1) if freq.get(part := word[i:i + size]))
+        out.append(word)
+        return tuple(out)
 
     def pos(self, text: str) -> list[tuple[str, str, int, int]]:
         """Words with jieba POS flags and (start, end) offsets into `text`."""
@@ -178,6 +190,7 @@ class Segmenter:
 
 
 POS_CACHE_SIZE = 50_000
+SEARCH_PARTS_CACHE_SIZE = 200_000
 
 
 @lru_cache(maxsize=1)
