@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
+from ..data import word_list
 from ..model import Article, Flag, Heading, Section
 
 MAX_TEXT = 40  # a heading text is cut at 40 characters (GUIDELINES)
@@ -146,12 +146,9 @@ FUNCTION_END = "的和与及在对把将地得、被向从为以于由按经据�
 # --------------------------------------------------------------------------- word lists
 
 
-@lru_cache(maxsize=None)
 def _words(name: str) -> tuple[str, ...]:
     """Entries of a word list in nlp/data/outline (one per line, '#' comments)."""
-    raw = resources.files("nlp.data.outline").joinpath(name).read_text(encoding="utf-8")
-    entries = (line.split("#", 1)[0].strip() for line in raw.splitlines())
-    return tuple(e for e in entries if e)
+    return word_list("nlp.data.outline", name)
 
 
 @lru_cache(maxsize=None)
