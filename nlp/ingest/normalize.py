@@ -12,6 +12,7 @@ from functools import lru_cache
 import regex
 
 from ..model import LineMark
+from ..text.enumerators import LINE_START_MARKER
 
 # Markdown heading mark at a line start: "## 2. 三月" -> "2. 三月"; not "#话题#" (no space after).
 MD_HEADING = regex.compile(r"#{1,6}[ \t]+")
@@ -31,10 +32,6 @@ LEADING_SPACE = regex.compile(r"^[ \t\u3000\xa0\ufeff]+")
 TRAILING_SPACE = regex.compile(r"[ \t\u3000\xa0\r\ufeff]+$")
 # A line that ends a sentence or a title block: "…如下。", "指导思想：", "（一）…）".
 LINE_END_CLOSED = regex.compile(r"(?:[。！？!?；;：:…”』」）)》\]】]|\.{3})$")
-# A line that starts an outline item or a quote-free title: "一、", "（二）", "3.", "①", "第一，".
-STARTS_ENUMERATED = regex.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|[①-⑳]|第[一二三四五六七八九十]+[，,、])"
-)
 HAN = regex.compile(r"\p{Han}")
 # NOT_HAN_RUN: a run of anything but Chinese characters, deleted to keep the Han text (one
 # substitution is several times faster than collecting characters one by one). Matches "，2 ";
@@ -97,13 +94,13 @@ def _is_cut_paragraph(line: _Line, nxt: _Line) -> bool:
     if not line.chars or not nxt.chars or line.mark or nxt.mark:
         return False
     text, following = "".join(line.chars), "".join(nxt.chars)
-    if LINE_END_CLOSED.search(text) or STARTS_ENUMERATED.match(following):
+    if LINE_END_CLOSED.search(text) or LINE_START_MARKER.match(following):
         return False
     if not HAN.match(following[0]) and following[0] not in "“‘《（(":
         return False
     if _unbalanced(line.chars):
         return True
-    if STARTS_ENUMERATED.match(text):
+    if LINE_START_MARKER.match(text):
         # A heading line is only continued by an orphan fragment ("…的重要内" + "容").
         return len(following) <= 2 and _word_crosses(text, following)
     multi_clause = bool(CLAUSE_MARK.search(text))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..text.enumerators import LINE_START_MARKER
 from .boilerplate import BoilerplatePatterns, patterns
 
 # A numbered article title line: "工会工作计划与总结篇三", "第2篇", "小学工会计划篇12";
@@ -27,7 +28,6 @@ SERIES_NOUN = regex.compile(r"(?:计划|总结|方案|要点|规划|安排|范�
 LEFT_STOP = regex.compile(r"[。！？!?；;\n]")
 # A bare plan title line: "县总工会工作计划", "2021年度工会工作总结"; not "主要工作如下：".
 BARE_TITLE = regex.compile(r"^[^\s，,。；;：:！!？?、“”\"]{2,28}(?:计划|总结|要点|规划|方案)$")
-# An outline marker opening a line: such a line is a heading, never an article title.
 # A plan title glued to its body on one line: "新桥镇总工会2025年工作计划2025年，镇总工会将…";
 # it names an organisation or a year, and does not open like a sentence ("为了做好工作计划，…").
 GLUED_TITLE = regex.compile(
@@ -35,7 +35,6 @@ GLUED_TITLE = regex.compile(
     r"(?=[^，,。；;：:！!？?\s]{0,30}(?:工会|学校|医院|公司|委员会|街道|社区|年|学期))"
     r"[^，,。；;：:！!？?\s“”\"]{4,36}?(?:工作)?(?:计划|总结|要点|规划|方案)(?=[^，,。；;：:！!？?\s])"
 )
-ENUMERATED = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|[①-⑳])")
 # YAML front matter at the top of a markdown file: "---\ntitle: …\n---".
 FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?:.*\n)*?---[ \t]*(?:\n|\Z)")
 # A bare title that names an organisation: "区总工会综治工作计划", "第一中学工会工作总结";
@@ -122,7 +121,7 @@ def _bare_titles(text: str, lines: list[tuple[int, int]], noun: str | None) -> l
     found = []
     for s, e in lines:
         line = text[s:e]
-        if BARE_TITLE.match(line) and not ENUMERATED.match(line) and (noun is None or line.endswith(noun)):
+        if BARE_TITLE.match(line) and not LINE_START_MARKER.match(line) and (noun is None or line.endswith(noun)):
             found.append(TitleSpan(s, e, line))
     return found
 
@@ -186,7 +185,7 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
         first = kept_lines[0] if kept_lines else None
         if first:
             line = text[first[0]:first[1]]
-            if len(line) <= 40 and not regex.search(r"[。；;！!？?]$", line) and not ENUMERATED.match(line):
+            if len(line) <= 40 and not regex.search(r"[。；;！!？?]$", line) and not LINE_START_MARKER.match(line):
                 titles = [TitleSpan(first[0], first[1], line)]
             elif glued := GLUED_TITLE.match(line):
                 titles = [TitleSpan(first[0], first[0] + glued.end(), glued.group())]
