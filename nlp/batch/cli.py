@@ -82,6 +82,15 @@ def batch(
         typer.echo(line)
 
 
+def _open_existing(db: Path, err: Console):
+    """A connection to a database `batch` wrote; a missing one is a one-line error, never a new file."""
+    from nlp import store
+
+    if not db.exists():
+        _fail(err, f"{db}: no such database (run `batch` first)")
+    return store.connect(db)
+
+
 def search(
     query: str = typer.Argument(..., help="Words to find (segmented like the index)."),
     db: Path = typer.Option(Path("plans.db"), "--db", help="Database written by `batch`."),
@@ -91,9 +100,7 @@ def search(
     from nlp import store
 
     err = Console(stderr=True)
-    if not db.exists():
-        _fail(err, f"{db}: no such database (run `batch` first)")
-    conn = store.connect(db)
+    conn = _open_existing(db, err)
     try:
         tty = sys.stdout.isatty()
         hits = store.search(conn, query, limit=limit, mark=("\x00", "\x01") if tty else ("[", "]"))
@@ -126,9 +133,7 @@ def export(
     from nlp import store
 
     err = Console(stderr=True)
-    if not db.exists():
-        _fail(err, f"{db}: no such database (run `batch` first)")
-    conn = store.connect(db)
+    conn = _open_existing(db, err)
     try:
         written = store.export(conn, outdir, format.value)
     except store.MissingExtra as exc:
