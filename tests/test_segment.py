@@ -416,3 +416,49 @@ def test_tokens_between_reuses_the_text_pass_on_run_edges() -> None:
     starts = get_segmenter().word_starts(text)
     assert starts[0] == 0 and list(starts) == sorted(starts)
     assert [s for _w, s, _e in get_segmenter().tokens(text)] == list(starts)
+
+
+# The word-and-tag pass runs on jieba-rs; these guard that it stays jieba's own posseg (no HMM),
+# word for word and tag for tag, should either library's dictionary or rules drift.
+def _posseg(seg: Segmenter, text: str) -> list[tuple[str, str]]:
+    return [(p.word, p.flag) for p in seg.pos_tokenizer.lcut(text, HMM=False)]
+
+
+def test_fast_pass_equals_jieba_posseg_on_corpus(corpus_documents) -> None:
+    seg = get_segmenter()
+    texts = [doc.raw_text for doc in corpus_documents] + [a.text for d in corpus_documents for a in d.articles]
+    n_words = 0
+    for text in texts:
+        fast = [(w, f) for w, f, _s, _e in seg.pos(text)]
+        assert fast == _posseg(seg, text)
+        n_words += len(fast)
+    assert n_words > 50_000  # the whole corpus, twice, was compared
+
+
+_ODD_WORDS = st.sampled_from(["QQ", "A股", "iPhone", "T恤", "B超", "3G", "卡拉OK", "2023-11-12", "80%", "\r\n",
+                              "教职工", "金秋助学", "１２", "Ⅱ", "😀", "學習"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_ODD_WORDS, _MIXED), max_size=8).map("".join))
+def test_fast_pass_equals_jieba_posseg_on_odd_text(text: str) -> None:
+    seg = get_segmenter()
+    assert [(w, f) for w, f, _s, _e in seg.pos(text)] == _posseg(seg, text)
+
+
+def test_search_parts_are_dictionary_words() -> None:
+    seg = get_segmenter()
+    freq = seg.tokenizer.FREQ
+    for word in ("教职工", "职工之家", "金秋助学活动", "送温暖", "工会工作计划"):
+        parts = seg.search_parts(word)
+        assert parts[-1] == word
+        expected = [word[i:i + n] for n in (2, 3) if len(word) > n for i in range(len(word) - n + 1)]
+        assert list(parts[:-1]) == [p for p in expected if freq.get(p)]
+    assert seg.search_parts("教职工") == ("教职", "职工", "教职工")
+
+
+def test_custom_user_dict_reaches_the_fast_pass(tmp_path: Path) -> None:
+    path = tmp_path / "mini.txt"
+    path.write_text("春风行动计划 2000 nz\n", encoding="utf-8")
+    seg = Segmenter(user_dict=path, cache_dir=tmp_path / "cache")
+    assert ("春风行动计划", "nz") in [(w, f) for w, f, _s, _e in seg.pos("启动春风行动计划")]
