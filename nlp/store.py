@@ -11,11 +11,15 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
+
+if TYPE_CHECKING:
+    from .model import Article
 
 SCHEMA_VERSION = 1
 
@@ -157,9 +161,33 @@ def connect(db: str | Path) -> sqlite3.Connection:
 # ---------------------------------------------------------------- writes
 
 
+class Passage(NamedTuple):
+    """A searchable span of an article: its section path and its words for the FTS5 index."""
+
+    start: int
+    end: int
+    section: tuple[str, ...]
+    text: str
+    words: str  # index_words(...) of the span
+
+
+class ArticleRows(NamedTuple):
+    """One article as the rows the writer inserts, built in the worker (article id left out:
+    the writer prepends it), so the single writer process only executes SQL."""
+
+    article: tuple[Any, ...]  # idx, source, title, genre, org_type, year, text, n_chars, explain
+    headings: list[tuple[Any, ...]]
+    dates: list[tuple[Any, ...]]
+    targets: list[tuple[Any, ...]]
+    tasks: list[tuple[Any, ...]]
+    schedule: list[tuple[Any, ...]]
+    flags: list[tuple[Any, ...]]
+    passages: list[Passage]
+
+
 @dataclass(frozen=True)
 class FileResult:
-    """What a worker returns for one file: analyzed articles (as dicts) or an error."""
+    """What a worker returns for one file: analyzed articles (as rows) or an error."""
 
     path: str  # relative POSIX path
     sha256: str | None
@@ -167,7 +195,7 @@ class FileResult:
     format: str | None = None
     encoding: str | None = None
     n_chars: int = 0
-    articles: tuple[dict[str, Any], ...] = ()  # Article.to_dict() + "passages"
+    articles: tuple[ArticleRows, ...] = ()
     reason: str | None = None  # set when the file failed
     detail: str | None = None
     seconds: float = 0.0
@@ -182,46 +210,66 @@ def _delete_document_rows(conn: sqlite3.Connection, doc_id: int) -> None:
     conn.execute("DELETE FROM errors WHERE document_id = ?", (doc_id,))
 
 
+# One encoder: json.dumps builds a new one per call when ensure_ascii is off.
+_encode_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _j(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False)
+    return None if value is None else _encode_json(value)
 
 
-def _insert_article(conn: sqlite3.Connection, doc_id: int, art: dict[str, Any]) -> None:
-    cur = conn.execute(
+@lru_cache(maxsize=4096)
+def _j_path(path: tuple[str, ...]) -> str:
+    """A section path as JSON; the same few paths recur for every task and passage of a section."""
+    return _encode_json(path)
+
+
+def article_rows(article: "Article", source: str, passages: list[Passage]) -> ArticleRows:
+    """The rows of one annotated article (`source`: the file's path relative to the archive)."""
+    a = article
+    months = [(d.months[0], d.months[1]) if d.months else (None, None) for d in a.dates]
+    return ArticleRows(
+        (a.index, source, a.title, a.genre, a.org_type, a.year, a.text, len(a.text), _j(a.explain or {})),
+        [(i, h.level, h.marker, h.text, h.start, h.end, h.text_start, int(h.run_in))
+         for i, h in enumerate(a.headings)],
+        [(i, d.text, d.start, d.end, d.kind, d.year, *m, d.day, d.every, int(d.placeholder))
+         for i, (d, m) in enumerate(zip(a.dates, months))],
+        [(i, t.text, t.start, t.end, t.value, t.low, t.high, t.unit, t.comparator, t.status, t.subject)
+         for i, t in enumerate(a.targets)],
+        [(i, t.text, t.start, t.end, t.action, _j_path(t.section), _encode_json(t.dates), _encode_json(t.targets))
+         for i, t in enumerate(a.tasks)],
+        [(i, _encode_json(s.months), s.activity, s.start, s.end, _j_path(s.section), s.every)
+         for i, s in enumerate(a.schedule)],
+        [(i, f.kind, f.text, f.start, f.end) for i, f in enumerate(a.flags)],
+        passages,
+    )
+
+
+_ROW_INSERTS = (
+    ("headings", 'INSERT INTO headings VALUES (?,?,?,?,?,?,?,?,?)'),
+    ("dates", 'INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?,?,?,?)'),
+    ("targets", 'INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?)'),
+    ("tasks", 'INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?)'),
+    ("schedule", 'INSERT INTO schedule VALUES (?,?,?,?,?,?,?,?)'),
+    ("flags", 'INSERT INTO flags VALUES (?,?,?,?,?,?)'),
+)
+
+
+def _insert_article(conn: sqlite3.Connection, doc_id: int, rows: ArticleRows) -> None:
+    aid = conn.execute(
         "INSERT INTO articles (document_id, idx, source, title, genre, org_type, year, text, n_chars, explain)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?)",
-        (doc_id, art["article"], art["source"], art["title"], art["genre"], art["org_type"], art["year"],
-         art["text"], len(art["text"]), _j(art.get("explain") or {})))
-    aid = cur.lastrowid
-    conn.executemany(
-        'INSERT INTO headings VALUES (?,?,?,?,?,?,?,?,?)',
-        [(aid, i, h["level"], h["marker"], h["text"], h["start"], h["end"], h.get("text_start"),
-          int(bool(h.get("run_in")))) for i, h in enumerate(art["headings"])])
-    conn.executemany(
-        'INSERT INTO dates VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
-        [(aid, i, d["text"], d["start"], d["end"], d["kind"], d["year"],
-          d["months"][0] if d["months"] else None, d["months"][1] if d["months"] else None,
-          d["day"], d["every"], int(bool(d.get("placeholder")))) for i, d in enumerate(art["dates"])])
-    conn.executemany(
-        'INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
-        [(aid, i, t["text"], t["start"], t["end"], t["value"], t["low"], t["high"], t["unit"],
-          t["comparator"], t["status"], t.get("subject")) for i, t in enumerate(art["targets"])])
-    conn.executemany(
-        'INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?)',
-        [(aid, i, t["text"], t["start"], t["end"], t["action"], _j(list(t["section"])), _j(list(t["dates"])),
-          _j(list(t["targets"]))) for i, t in enumerate(art["tasks"])])
-    conn.executemany(
-        'INSERT INTO schedule VALUES (?,?,?,?,?,?,?,?)',
-        [(aid, i, _j(list(s["months"])), s["activity"], s["start"], s["end"], _j(list(s["section"])),
-          s.get("every")) for i, s in enumerate(art.get("schedule", []))])
-    conn.executemany(
-        'INSERT INTO flags VALUES (?,?,?,?,?,?)',
-        [(aid, i, f["kind"], f["text"], f["start"], f["end"]) for i, f in enumerate(art["flags"])])
-    for i, p in enumerate(art.get("passages", [])):
-        pid = conn.execute(
-            'INSERT INTO passages (article_id, idx, start, "end", section, text) VALUES (?,?,?,?,?,?)',
-            (aid, i, p["start"], p["end"], _j(list(p["section"])), p["text"])).lastrowid
-        conn.execute("INSERT INTO passages_fts (rowid, words) VALUES (?, ?)", (pid, p["words"]))
+        " VALUES (?,?,?,?,?,?,?,?,?,?)", (doc_id, *rows.article)).lastrowid
+    for table, sql in _ROW_INSERTS:
+        if table_rows := getattr(rows, table):
+            conn.executemany(sql, [(aid, *r) for r in table_rows])
+    if rows.passages:
+        # Ids given, not assigned one insert at a time: the FTS row shares its passage's id.
+        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
+        conn.executemany(
+            'INSERT INTO passages (id, article_id, idx, start, "end", section, text) VALUES (?,?,?,?,?,?,?)',
+            [(first + i, aid, i, p.start, p.end, _j_path(p.section), p.text) for i, p in enumerate(rows.passages)])
+        conn.executemany("INSERT INTO passages_fts (rowid, words) VALUES (?, ?)",
+                         [(first + i, p.words) for i, p in enumerate(rows.passages)])
 
 
 def write_result(conn: sqlite3.Connection, archive: str, result: FileResult, run_id: int | None) -> None:

@@ -69,10 +69,10 @@ def test_rewrite_replaces_rows_instead_of_adding(conn, results):
 
 def test_failed_write_rolls_back_and_keeps_old_rows(conn, results):
     before = store.snapshot(conn)
-    broken_article = dict(results[0].articles[1])
-    del broken_article["tasks"]  # the insert fails half-way through the document
+    second = results[0].articles[1]
+    broken_article = second._replace(tasks=[("too", "few", "columns")])  # fails half-way through
     bad = dataclasses.replace(results[0], articles=(results[0].articles[0], broken_article))
-    with pytest.raises(KeyError):
+    with pytest.raises(sqlite3.ProgrammingError):
         store.write_result(conn, ARCHIVE, bad, None)
     assert store.snapshot(conn) == before
 
@@ -104,13 +104,13 @@ def test_passages_cut_long_paragraphs_at_sentence_ends():
     para = "".join(f"第{i}项工作要组织职工开展技能竞赛活动。" for i in range(40))
     text = "总体要求\n\n" + para + "\n短段落。"
     passages = _passages(Article(source="x", index=0, title="", text=text))
-    assert passages[0]["text"] == "总体要求" and passages[-1]["text"] == "短段落。"
+    assert passages[0].text == "总体要求" and passages[-1].text == "短段落。"
     middle = passages[1:-1]
-    assert len(middle) > 1 and all(len(p["text"]) <= PASSAGE_MAX for p in middle)
-    assert "".join(p["text"] for p in middle) == para
+    assert len(middle) > 1 and all(len(p.text) <= PASSAGE_MAX for p in middle)
+    assert "".join(p.text for p in middle) == para
     for p in passages:
-        assert text[p["start"]:p["end"]] == p["text"]
-        assert "职工" in p["words"].split() or p["text"] in ("总体要求", "短段落。")
+        assert text[p.start:p.end] == p.text
+        assert "职工" in p.words.split() or p.text in ("总体要求", "短段落。")
 
 
 def test_query_terms_and_index_words_drop_punctuation():

@@ -13,10 +13,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from nlp.errors import PlanNLPError
-from nlp.store import FileResult, index_words
+from nlp.store import FileResult, Passage, article_rows, index_words
 
 # Passages longer than this are cut at sentence ends so a hit names a small span.
 PASSAGE_MAX = 240
@@ -31,14 +31,10 @@ if TYPE_CHECKING:
     from nlp.model import Article
 
 
-def _passages(article: "Article") -> list[dict[str, Any]]:
-    """Paragraphs of an article (long ones cut at sentence ends) with section path and index words."""
-    from nlp.extract.outline import section_path
-    from nlp.text.segment import get_segmenter
+def _passage_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs of `text`, long ones cut at sentence ends into pieces of at most PASSAGE_MAX."""
     from nlp.text.sentences import split_sentences
 
-    text = article.text
-    segmenter = get_segmenter()
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
@@ -57,15 +53,22 @@ def _passages(article: "Article") -> list[dict[str, Any]]:
             cur = (cur[0] if cur else s, e)
         if cur:
             spans.append(cur)
-    out = []
-    for s, e in spans:
-        chunk = text[s:e]
-        out.append({"start": s, "end": e, "text": chunk, "section": list(section_path(article, s)),
-                    # search granularity: long words also yield their parts (职工之家 → 职工, 之家);
-                    # the same as index_words(segmenter.search_words(text, s, e)), word by word.
-                    "words": " ".join(terms for w, _s, _e in segmenter.tokens_between(text, s, e)
-                                      if (terms := _index_terms(w)))})
-    return out
+    return spans
+
+
+def _passages(article: "Article") -> list[Passage]:
+    """An article's passages with their section paths and index words."""
+    from nlp.extract.outline import section_paths
+    from nlp.text.segment import get_segmenter
+
+    text = article.text
+    tokens_between = get_segmenter().tokens_between
+    section_of = section_paths(article)
+    # search granularity: long words also yield their parts (职工之家 → 职工, 之家); the same as
+    # index_words(segmenter.search_words(text, s, e)), word by word.
+    return [Passage(s, e, section_of(s), text[s:e],
+                    " ".join(terms for w, _s, _e in tokens_between(text, s, e) if (terms := _index_terms(w))))
+            for s, e in _passage_spans(text)]
 
 
 @lru_cache(maxsize=INDEX_TERMS_CACHE_SIZE)
@@ -115,12 +118,8 @@ def _analyzed(path: str, rel: str, digest: str, nbytes: int, t0: float) -> FileR
         log.exception("analysis failed: %s", path)
         return FileResult(rel, digest, nbytes, reason="internal_error", detail=f"{type(exc).__name__}: {exc}",
                           seconds=time.perf_counter() - t0)
-    arts = []
-    for art in doc.articles:
-        d = art.to_dict()
-        d["source"] = rel  # stable across machines and archive moves
-        d["passages"] = _passages(art)
-        arts.append(d)
+    # source: the path relative to the archive, stable across machines and archive moves
+    arts = [article_rows(art, rel, _passages(art)) for art in doc.articles]
     return FileResult(rel, digest, nbytes, format=doc.format, encoding=doc.encoding, n_chars=len(doc.raw_text),
                       articles=tuple(arts), seconds=time.perf_counter() - t0)
 

@@ -13,6 +13,8 @@ The work runs in passes: line headings (`_line_items`), in-line enumerators of r
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -897,6 +899,22 @@ def section_path(article: Article, offset: int) -> tuple[str, ...]:
             stack.pop()
         stack.append(h)
     return tuple(h.text for h in stack)
+
+
+def section_paths(article: Article) -> Callable[[int], tuple[str, ...]]:
+    """`section_path` for many offsets of one article: the path after each heading is built
+    once and found by bisect, rather than walking the outline for every offset."""
+    starts = [h.start for h in article.headings]
+    if starts != sorted(starts):  # not in text order (built by hand): walk the outline
+        return lambda offset: section_path(article, offset)
+    paths: list[tuple[str, ...]] = [()]
+    stack: list[Heading] = []
+    for h in article.headings:  # the same stack walk as section_path
+        while stack and stack[-1].level >= h.level:
+            stack.pop()
+        stack.append(h)
+        paths.append(tuple(x.text for x in stack))
+    return lambda offset: paths[bisect_right(starts, offset)]
 
 
 def render_outline(article: Article) -> str:

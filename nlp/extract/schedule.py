@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Article, DateMention, Heading, ScheduleItem
+from .outline import section_path
 
 _MONTH_KINDS = ("month", "month_range", "day")
 
@@ -73,11 +74,7 @@ def _months(dm: DateMention) -> tuple[int, ...]:
 
 
 def _section(article: Article, offset: int) -> tuple[str, ...]:
-    try:
-        from .outline import section_path
-    except ImportError:  # the outline helper is not there yet
-        return ()
-    return tuple(section_path(article, offset))
+    return section_path(article, offset)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

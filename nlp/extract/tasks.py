@@ -9,7 +9,6 @@ clause with a verb, so every part of a plan says what is to be done.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -172,22 +171,6 @@ def _adverb_prefix(word: str, adverbs: frozenset[str]) -> int:
     return 0
 
 
-def _section_paths(article: Article) -> Callable[[int], tuple[str, ...]]:
-    """outline.section_path for many offsets of one article: the path after each heading is
-    built once and found by bisect, rather than walking the outline for every task."""
-    starts = [h.start for h in article.headings]
-    if starts != sorted(starts):  # not in text order (built by hand): walk the outline
-        return lambda offset: tuple(outline.section_path(article, offset))
-    paths: list[tuple[str, ...]] = [()]
-    stack: list = []
-    for h in article.headings:  # the same stack walk as outline.section_path
-        while stack and stack[-1].level >= h.level:
-            stack.pop()
-        stack.append(h)
-        paths.append(tuple(x.text for x in stack))
-    return lambda offset: paths[bisect_right(starts, offset)]
-
-
 def _heading_starts(article: Article) -> set[int]:
     """Offsets where a heading's text begins: its first clause is an item lead."""
     return {h.text_start for h in article.headings}
@@ -240,7 +223,7 @@ def extract_tasks(article: Article) -> list[Task]:
     pos = Tokens.of(text)
     heads = _heading_starts(article)
     dated = {i for d in article.dates for i in range(d.start, d.end)}
-    section_of = _section_paths(article)
+    section_of = outline.section_paths(article)
     tasks = {t.start: t for t in _candidates(article, 0, len(text), pos, heads, dated, section_of,
                                              any_verb=False)}
     # every level-1 section says what is to be done: fall back to its first clause with a verb
