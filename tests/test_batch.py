@@ -154,7 +154,7 @@ def _ok_docs(db: Path) -> int:
 
 
 def test_sigkill_mid_run_then_rerun_equals_uninterrupted_run(tmp_path):
-    root = _archive(tmp_path / "a", copies=4)  # 12 files
+    root = _archive(tmp_path / "a", copies=12)  # 36 files: long enough a run to be caught mid-way
     total = len(discover(root))
     db = tmp_path / "killed.db"
     env = dict(os.environ, PYTHONPATH=str(ROOT))

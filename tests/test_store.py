@@ -168,3 +168,32 @@ def test_parquet_without_pyarrow_names_the_extra(conn, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     with pytest.raises(store.MissingExtra, match=r"plan-nlp\[dask\]"):
         store.export(conn, tmp_path / "out", "parquet")
+
+
+def test_grouped_commits_undo_a_failed_document_alone(tmp_path, results):
+    conn = store.connect(tmp_path / "g.db")
+    second = results[0].articles[1]
+    bad = dataclasses.replace(results[0], articles=(results[0].articles[0],
+                                                   second._replace(tasks=[("too", "few", "columns")])))
+    with store.GroupedCommits(conn, max_documents=10) as commits:
+        store.write_result(conn, ARCHIVE, results[1], None)
+        commits.written()
+        with pytest.raises(sqlite3.ProgrammingError):
+            store.write_result(conn, ARCHIVE, bad, None)
+        assert conn.in_transaction  # the group goes on
+    assert not conn.in_transaction
+    paths = [p for (p,) in conn.execute("SELECT path FROM documents")]
+    assert paths == [results[1].path]  # the good document landed, nothing of the bad one
+    assert _count(conn, "articles") == len(results[1].articles)
+
+
+def test_grouped_commits_commit_when_the_group_is_full(tmp_path, results):
+    conn = store.connect(tmp_path / "g.db")
+    reader = store.connect(tmp_path / "g.db")
+    with store.GroupedCommits(conn, max_documents=2) as commits:
+        store.write_result(conn, ARCHIVE, results[0], None)
+        commits.written()
+        assert _count(reader, "documents") == 0  # not yet visible to a reader
+        store.write_result(conn, ARCHIVE, results[1], None)
+        commits.written()
+        assert _count(reader, "documents") == 2

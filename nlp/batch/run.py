@@ -153,17 +153,19 @@ def _run(conn, root: Path, workers: int, engine: str, scheduler: str | None, for
         eng = make_engine(engine, workers, scheduler)
         report.workers = eng.workers
         try:
-            for done, result in enumerate(eng.results(todo), 1):
-                store.write_result(conn, archive, result, run_id)
-                if result.reason:
-                    report.failed += 1
-                    reasons[result.reason] += 1
-                else:
-                    report.analyzed += 1
-                    report.articles += len(result.articles)
-                    report.chars += result.n_chars
-                if progress:
-                    progress("file", done, len(todo), result)
+            with store.GroupedCommits(conn) as commits:
+                for done, result in enumerate(eng.results(todo), 1):
+                    store.write_result(conn, archive, result, run_id)
+                    commits.written()
+                    if result.reason:
+                        report.failed += 1
+                        reasons[result.reason] += 1
+                    else:
+                        report.analyzed += 1
+                        report.articles += len(result.articles)
+                        report.chars += result.n_chars
+                    if progress:
+                        progress("file", done, len(todo), result)
         finally:
             eng.close()
     present = {e.rel for e in entries}
