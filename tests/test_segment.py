@@ -120,9 +120,11 @@ def test_get_segmenter_is_cached() -> None:
 
 def test_segmenter_uses_its_own_tokenizer_and_cache(tmp_path: Path) -> None:
     seg = Segmenter(cache_dir=tmp_path / "cache")
+    assert not (tmp_path / "cache" / "jieba.cache").exists()  # jieba itself loads on first use
+    assert [w for w, *_ in seg.pos("金秋助学")] == ["金秋助学"]  # the fast pass does not need it
+    assert "金秋助学" in seg.cut("金秋助学")
     assert seg.tokenizer is not jieba.dt
     assert (tmp_path / "cache" / "jieba.cache").is_file()
-    assert "金秋助学" in seg.cut("金秋助学")
     # The global tokenizer never learns our words.
     assert "金秋助学" not in jieba.dt.FREQ or jieba.dt.FREQ["金秋助学"] == 0
 
@@ -407,6 +409,7 @@ def test_tokens_between_matches_segmenting_the_span(text: str, data: st.DataObje
     hi = data.draw(st.integers(lo, len(text)))
     seg = get_segmenter()
     assert seg.tokens_between(text, lo, hi) == seg.tokens(text[lo:hi])
+    assert list(seg.words_between(text, lo, hi)) == [w for w, _s, _e in seg.tokens(text[lo:hi])]
 
 
 def test_tokens_between_reuses_the_text_pass_on_run_edges() -> None:
@@ -462,3 +465,11 @@ def test_custom_user_dict_reaches_the_fast_pass(tmp_path: Path) -> None:
     path.write_text("春风行动计划 2000 nz\n", encoding="utf-8")
     seg = Segmenter(user_dict=path, cache_dir=tmp_path / "cache")
     assert ("春风行动计划", "nz") in [(w, f) for w, f, _s, _e in seg.pos("启动春风行动计划")]
+
+
+def test_lone_surrogate_is_tagged_like_jieba() -> None:
+    # jieba-rs cannot take a lone surrogate (no Rust string); such text falls back to jieba itself.
+    seg = get_segmenter()
+    text = "工会\ud800职工"
+    assert [(w, f) for w, f, _s, _e in seg.pos(text)] == _posseg(seg, text)
+    assert seg.search_parts("职\ud800工") == ("职\ud800工",)

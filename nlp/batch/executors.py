@@ -62,12 +62,12 @@ def _passages(article: "Article") -> list[Passage]:
     from nlp.text.segment import get_segmenter
 
     text = article.text
-    tokens_between = get_segmenter().tokens_between
+    words_between = get_segmenter().words_between
     section_of = section_paths(article)
     # search granularity: long words also yield their parts (职工之家 → 职工, 之家); the same as
     # index_words(segmenter.search_words(text, s, e)), word by word.
     return [Passage(s, e, section_of(s), text[s:e],
-                    " ".join(terms for w, _s, _e in tokens_between(text, s, e) if (terms := _index_terms(w))))
+                    " ".join(terms for w in words_between(text, s, e) if (terms := _index_terms(w))))
             for s, e in _passage_spans(text)]
 
 

@@ -82,7 +82,9 @@ def _word_crosses(text: str, following: str) -> bool:
 
     left, right = text[-4:], following[:4]
     pos = 0
-    for word in get_segmenter().cut(left + right):
+    # Dictionary words only (no HMM): a word the HMM would guess from unknown characters is no
+    # evidence that the line was cut inside it.
+    for word, _s, _e in get_segmenter().tokens(left + right):
         if pos < len(left) < pos + len(word) and len(word) <= 4:
             return True
         pos += len(word)

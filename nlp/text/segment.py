@@ -40,11 +40,16 @@ _ALNUM_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _RUN_CHAR = regex.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._]")
 
 
+def _no_surrogate(text: str) -> bool:
+    return not any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
 class _Tagged(NamedTuple):
     """One text's POS tokens, with their start offsets for bisecting."""
 
     pos: tuple[PosToken, ...]
     starts: tuple[int, ...]
+    words: tuple[str, ...]
 
 
 def _between_runs(text: str, i: int) -> bool:
@@ -113,24 +118,22 @@ class Segmenter:
 
     def __init__(self, user_dict: Path | None = None, cache_dir: Path | None = None):
         _quiet_jieba()
-        self.tokenizer = jieba.Tokenizer()
-        self.tokenizer.tmp_dir = str(_writable_dir(Path(cache_dir) if cache_dir else _default_cache_dir()))
-        self.tokenizer.cache_file = "jieba.cache"
-        self.tokenizer.initialize()
         if user_dict is None:
             entries: list[LexiconEntry] | tuple[LexiconEntry, ...] = lexicon_entries()
         else:
             entries = parse_lexicon(Path(user_dict).read_text(encoding="utf-8").splitlines())
-        # add_word, not load_userdict: package data may live in a zip, and add_word also
-        # records the POS tag that POSTokenizer picks up.
-        for word, freq, pos in entries:
-            self.tokenizer.add_word(word, freq, pos)
-        self.pos_tokenizer = jieba.posseg.POSTokenizer(self.tokenizer)
-        self.pos_tokenizer.makesure_userdict_loaded()  # the lexicon's tags join the tag table now
-        self._word_tags = self.pos_tokenizer.word_tag_tab
+        self._entries = tuple(entries)
+        self._jieba = jieba.Tokenizer()  # loaded on first use (see `tokenizer`)
+        self._jieba.tmp_dir = str(_writable_dir(Path(cache_dir) if cache_dir else _default_cache_dir()))
+        self._jieba.cache_file = "jieba.cache"
+        self._jieba_ready = False
+        # The tag table is read from jieba's dictionary file without loading the tokenizer.
+        self._pos_tokenizer = jieba.posseg.POSTokenizer(self._jieba)
+        self._word_tags = self._pos_tokenizer.word_tag_tab
+        self._word_tags.update((word, pos) for word, _freq, pos in entries)
         self._flag_of: dict[str, str] = {}  # word → flag, for the words met so far
         self._fast = rjieba.Jieba()
-        for word, freq, pos in entries:
+        for word, freq, pos in self._entries:
             self._fast.add_word(word, freq, pos)
         # Several extractors tag the same sentences (genre cues, targets, tasks); POS tagging
         # is the slowest step of the pipeline, so each distinct text is tagged once.
@@ -138,6 +141,27 @@ class Segmenter:
         # A word's search parts depend on the word and the dictionary alone, and the same words
         # recur in every passage of an archive: each is looked up once.
         self._search_parts = lru_cache(maxsize=SEARCH_PARTS_CACHE_SIZE)(self._search_parts_uncached)
+
+    @property
+    def tokenizer(self) -> jieba.Tokenizer:
+        """The private jieba Tokenizer with the lexicon, loaded on first use: batch workers only
+        need jieba-rs and the tag table, and loading jieba's prefix dictionary costs a second
+        and some 70 MB per process."""
+        if not self._jieba_ready:
+            self._jieba.initialize()
+            # add_word, not load_userdict: package data may live in a zip, and add_word also
+            # records the POS tag that POSTokenizer picks up.
+            for word, freq, pos in self._entries:
+                self._jieba.add_word(word, freq, pos)
+            self._pos_tokenizer.makesure_userdict_loaded()
+            self._jieba_ready = True
+        return self._jieba
+
+    @property
+    def pos_tokenizer(self) -> jieba.posseg.POSTokenizer:
+        """jieba's POS tagger over `tokenizer` (the reference the fast pass is tested against)."""
+        self.tokenizer  # noqa: B018 - loads the tokenizer and lexicon first
+        return self._pos_tokenizer
 
     def cut(self, text: str) -> list[str]:
         """Words of `text` (HMM on, like jieba.lcut)."""
@@ -165,12 +189,19 @@ class Segmenter:
         i, j = bisect_left(tagged.starts, lo), bisect_left(tagged.starts, hi)
         return [(w, s - lo, e - lo) for w, _flag, s, e in tagged.pos[i:j]]
 
+    def words_between(self, text: str, lo: int, hi: int) -> tuple[str, ...] | list[str]:
+        """The words of `tokens_between(text, lo, hi)` without their offsets (cheaper)."""
+        if not (_between_runs(text, lo) and _between_runs(text, hi)):
+            return [w for w, _s, _e in self.tokens(text[lo:hi])]
+        tagged = self._pos_cached(text)
+        return tagged.words[bisect_left(tagged.starts, lo):bisect_left(tagged.starts, hi)]
+
     def search_words(self, text: str, lo: int = 0, hi: int | None = None) -> list[str]:
         """Words of `text[lo:hi]` for a search index: each word, preceded by its 2- and 3-character
         parts that are dictionary words (教职工 → 教职, 职工, 教职工), as jieba's cut_for_search
         does, but read from the memoized pass instead of segmenting the text a second time."""
         out: list[str] = []
-        for word, _s, _e in self.tokens_between(text, lo, len(text) if hi is None else hi):
+        for word in self.words_between(text, lo, len(text) if hi is None else hi):
             out.extend(self._search_parts(word))
         return out
 
@@ -180,7 +211,8 @@ class Segmenter:
         return self._search_parts(word)
 
     def _search_parts_uncached(self, word: str) -> tuple[str, ...]:
-        is_word = self._fast.has_word
+        # jieba-rs holds the same dictionary; a lone surrogate (no Rust string) asks jieba's own.
+        is_word = self._fast.has_word if word.isprintable() or _no_surrogate(word) else self.tokenizer.FREQ.get
         out: list[str] = []
         for size in (2, 3):
             if len(word) > size:
@@ -199,12 +231,15 @@ class Segmenter:
     def _pos_uncached(self, text: str) -> _Tagged:
         # No HMM: its Viterbi pass over unknown words doubled the cost of analyze, and the tags
         # the extractors read (particles, verbs, nouns beside numbers) come from the dictionary.
-        words = self._fast.cut(text, False)  # the words tile the text, in order
+        try:
+            words = self._fast.cut(text, False)  # the words tile the text, in order
+        except UnicodeEncodeError:  # a lone surrogate, which Rust strings cannot hold
+            words = [pair.word for pair in self.pos_tokenizer.lcut(text, HMM=False)]
         flag_of, flag = self._flag_of, self._flag
         flags = [flag_of.get(w) or flag(w) for w in words]
         ends = tuple(accumulate(map(len, words)))
         starts = (0, *ends[:-1]) if ends else ()
-        return _Tagged(tuple(zip(words, flags, starts, ends)), starts)
+        return _Tagged(tuple(zip(words, flags, starts, ends)), starts, tuple(words))
 
     def _flag(self, word: str) -> str:
         """`word`'s POS flag as jieba's posseg gives it (no HMM), remembered for the next time."""
