@@ -98,6 +98,9 @@ def _unsupported(entry: Entry, digest: str, size: int) -> FileResult:
                       detail=f"unsupported file type '{suffix}'")
 
 
+WRITER_CACHE_KIB = 64 * 1024
+
+
 def run_batch(archive: str | Path, db: str | Path, workers: int = 1, engine: str = "local",
               scheduler: str | None = None, force: bool = False, progress: Progress | None = None) -> RunReport:
     """Bring the database up to date with the archive folder; return the run report."""
@@ -106,6 +109,8 @@ def run_batch(archive: str | Path, db: str | Path, workers: int = 1, engine: str
         raise PlanNLPError(archive, "not a folder")
     with BatchLock(db):
         conn = store.connect(db)
+        # The writer's page cache: FTS5 merges re-read recent index pages (64 MB at most).
+        conn.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
         try:
             return _run(conn, root, workers, engine, scheduler, force, progress)
         except BaseException:
