@@ -493,6 +493,14 @@ PIECES = st.sampled_from([
 ])
 
 
+def test_bare_marker_does_not_take_a_bulleted_line_as_its_title():
+    # found by the property below: the span between marker and title must hold only spaces
+    text = "一、\n- 一、一、"
+    for h in art(text).headings:
+        assert text[h.start + len(h.marker):h.text_start].strip() == ""
+    assert heads("一、\n工作目标\n二、\n主要措施") == [(1, "一、", "工作目标"), (1, "二、", "主要措施")]
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=40))
 def test_headings_are_valid_spans_on_any_text(parts):

@@ -639,6 +639,8 @@ def _next_line_text(lines: _Lines, li: int) -> tuple[int, int]:
     text = lines.text
     if _marker_at(text, s, e) or e - s > MAX_TEXT or SENTENCE_PUNCT.search(text, s, e - 1):
         return -1, -1
+    if text[lines.spans[j][0]:s].strip():
+        return -1, -1  # "- …", "## …": a bullet or heading line of its own, not this marker's title
     return s, e
 
 
