@@ -473,3 +473,18 @@ def test_lone_surrogate_is_tagged_like_jieba() -> None:
     text = "工会\ud800职工"
     assert [(w, f) for w, f, _s, _e in seg.pos(text)] == _posseg(seg, text)
     assert seg.search_parts("职\ud800工") == ("职\ud800工",)
+
+
+def test_tag_table_cache_equals_posseg_table(tmp_path: Path) -> None:
+    import jieba.posseg
+
+    from nlp.text.tag_table import jieba_tag_table
+
+    reference = jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab
+    cold = jieba_tag_table(jieba.Tokenizer(), tmp_path)
+    cached = list(tmp_path.glob("posseg-tags-*.marshal"))
+    assert len(cached) == 1 and cold == reference
+    assert jieba_tag_table(jieba.Tokenizer(), tmp_path) == reference  # read from the cache file
+    cached[0].write_bytes(b"\x00 not marshal")
+    assert jieba_tag_table(jieba.Tokenizer(), tmp_path) == reference  # a broken cache is rebuilt
+    assert jieba_tag_table(jieba.Tokenizer(), tmp_path / "missing") == reference  # unwritable: no cache

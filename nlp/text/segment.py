@@ -20,8 +20,9 @@ import regex
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=r".*pkg_resources", category=Warning)
     import jieba
-    import jieba.posseg
 import rjieba
+
+from .tag_table import jieba_tag_table
 
 _LEXICON_PACKAGE = "nlp.data.lexicon"
 _LEXICON_FILE = "userdict.txt"
@@ -127,10 +128,10 @@ class Segmenter:
         self._jieba.tmp_dir = str(_writable_dir(Path(cache_dir) if cache_dir else _default_cache_dir()))
         self._jieba.cache_file = "jieba.cache"
         self._jieba_ready = False
-        # The tag table is read from jieba's dictionary file without loading the tokenizer.
-        self._pos_tokenizer = jieba.posseg.POSTokenizer(self._jieba)
-        self._word_tags = self._pos_tokenizer.word_tag_tab
+        # jieba's tag table (from its dictionary file, cached) without loading the tokenizer.
+        self._word_tags = jieba_tag_table(self._jieba, self._jieba.tmp_dir)
         self._word_tags.update((word, pos) for word, _freq, pos in entries)
+        self._pos_tokenizer: jieba.posseg.POSTokenizer | None = None
         self._flag_of: dict[str, str] = {}  # word → flag, for the words met so far
         self._fast = rjieba.Jieba()
         for word, freq, pos in self._entries:
@@ -153,14 +154,17 @@ class Segmenter:
             # records the POS tag that POSTokenizer picks up.
             for word, freq, pos in self._entries:
                 self._jieba.add_word(word, freq, pos)
-            self._pos_tokenizer.makesure_userdict_loaded()
             self._jieba_ready = True
         return self._jieba
 
     @property
     def pos_tokenizer(self) -> jieba.posseg.POSTokenizer:
         """jieba's POS tagger over `tokenizer` (the reference the fast pass is tested against)."""
-        self.tokenizer  # noqa: B018 - loads the tokenizer and lexicon first
+        if self._pos_tokenizer is None:
+            import jieba.posseg  # its HMM tables make the import slow: only when asked for
+
+            self._pos_tokenizer = jieba.posseg.POSTokenizer(self.tokenizer)
+            self._pos_tokenizer.makesure_userdict_loaded()
         return self._pos_tokenizer
 
     def cut(self, text: str) -> list[str]:
