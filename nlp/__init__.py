@@ -1,9 +1,11 @@
 """plan-nlp: structured data, digests and drafts from archives of Chinese work plans."""
 
-from .api import analyze_document, analyze_path, analyze_text, load_document
-from .model import Article, DateMention, Document, Flag, Heading, Section, Target, Task
+from ._lazy import lazy_exports
 
-__all__ = [
-    "analyze_document", "analyze_path", "analyze_text", "load_document",
-    "Article", "DateMention", "Document", "Flag", "Heading", "Section", "Target", "Task",
-]
+_EXPORTS = {
+    "analyze_document": "api", "analyze_path": "api", "analyze_text": "api", "load_document": "api",
+    "Article": "model", "DateMention": "model", "Document": "model", "Flag": "model",
+    "Heading": "model", "Section": "model", "Target": "model", "Task": "model",
+}
+__all__ = list(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

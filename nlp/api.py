@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from .formats import FOLDER_DOCS, SUPPORTED_SUFFIXES
 from .ingest.document import document_from_text
 from .model import Article, Document
 from .pipeline import annotate
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
-# A folder's own documentation is not one of its plans (README.md beside the archive).
-FOLDER_DOCS = ("readme", "license", "changelog")
 
 
 def load_document(path: str | Path, simplify: bool = True) -> Document:

@@ -6,15 +6,16 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from .api import analyze_document, iter_files
 from .errors import PlanNLPError
-from .model import Article
+
+if TYPE_CHECKING:
+    from .model import Article
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Structured data from Chinese work plans.")
 
@@ -30,6 +31,8 @@ class Format(str, Enum):
 
 def _analyze_all(paths: list[Path], simplify: bool) -> tuple[list[Article], int]:
     """Analyze every file; a bad file costs one line on stderr, never the others."""
+    from .api import analyze_document, iter_files  # the extractors load on use, not for `search`
+
     articles: list[Article] = []
     failed = 0
     for path in iter_files(paths):

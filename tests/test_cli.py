@@ -92,3 +92,11 @@ def test_evaluate_scores_a_fresh_analysis_and_a_prediction_file(tmp_path, corpus
 def test_evaluate_without_predictions_or_paths_is_an_error():
     result = runner.invoke(app, ["evaluate", "--gold", str(GOLD)])
     assert result.exit_code == 2
+
+
+def test_package_names_load_on_use_and_cli_start_is_light():
+    # The batch writer and `search` need none of the extractors: importing the CLI must not load them.
+    code = ("import sys, nlp.cli, nlp.batch.run; assert 'nlp.api' not in sys.modules and 'jieba' not in sys.modules;"
+            "import nlp, nlp.digest; assert callable(nlp.analyze_text) and callable(nlp.digest.render_html);"
+            "assert callable(nlp.digest.render_html) and callable(nlp.digest.render_json)")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=CORPUS.parent)

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.api import FOLDER_DOCS, SUPPORTED_SUFFIXES
+from nlp.formats import FOLDER_DOCS, SUPPORTED_SUFFIXES
 
 _CHUNK = 1 << 20
 

@@ -1,9 +1,11 @@
 """Digest of an archive of plans: built as data (build.py), rendered to Markdown, JSON or HTML."""
 
-from .build import ArchiveDigest, ArticleDigest, Digest, build_digest
-from .render_html import render_html
-from .render_json import digest_to_dict, render_json
-from .render_md import render_markdown
+from .._lazy import lazy_exports
 
-__all__ = ["ArchiveDigest", "ArticleDigest", "Digest", "build_digest", "digest_to_dict",
-           "render_html", "render_json", "render_markdown"]
+_EXPORTS = {
+    "ArchiveDigest": "build", "ArticleDigest": "build", "Digest": "build", "build_digest": "build",
+    "render_html": "render_html", "digest_to_dict": "render_json", "render_json": "render_json",
+    "render_markdown": "render_md",
+}
+__all__ = list(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from ..api import analyze_document, iter_files
 from ..errors import PlanNLPError
-from ..model import Article
-from .build import Digest, build_digest
+
+if TYPE_CHECKING:  # the extractors load when a digest is made, not when the CLI starts
+    from ..model import Article
+    from .build import Digest
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Digest of an archive of work plans.")
 
@@ -25,6 +26,8 @@ class DigestFormat(str, Enum):
 
 def analyze_all(paths: list[Path]) -> tuple[list[Article], list[str]]:
     """Annotated articles of every file; a bad file gives an error line, never stops the others."""
+    from ..api import analyze_document, iter_files
+
     articles: list[Article] = []
     errors: list[str] = []
     for path in iter_files(paths):
@@ -62,6 +65,8 @@ def summarize(
     articles, errors = analyze_all(paths)
     for line in errors:
         sys.stderr.write(f"summarize: {line}\n")
+    from .build import build_digest
+
     digest = build_digest(articles, top=top, sentences=sentences, max_chars=max_chars, errors=errors)
     text = render(digest, format)
     if output is not None:
