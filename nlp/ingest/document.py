@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from pathlib import Path
 
 from ..errors import EmptyDocument
@@ -10,12 +11,39 @@ from .normalize import Normalized, normalize
 from .split import ArticleSpan, split_articles
 
 
-def _assemble(norm: Normalized, ranges: tuple[tuple[int, int], ...]) -> tuple[str, list[int], dict[int, int]]:
+class _PositionMap:
+    """Normalized-text offset → article-text offset for the characters an article kept, as runs
+    (one per copied line) rather than a dict entry per character."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._targets: list[int] = []
+
+    def add(self, start: int, end: int, target: int) -> None:
+        """Normalized [start, end) became article [target, target + end - start)."""
+        if self._starts and start < self._starts[-1]:  # ranges out of text order: keep runs sorted
+            runs = sorted(zip([*self._starts, start], [*self._ends, end], [*self._targets, target]))
+            self._starts, self._ends, self._targets = (list(col) for col in zip(*runs))
+            return
+        self._starts.append(start)
+        self._ends.append(end)
+        self._targets.append(target)
+
+    def get(self, pos: int) -> int | None:
+        """The article offset of normalized offset `pos`, or None when it was dropped."""
+        k = bisect_right(self._starts, pos) - 1
+        if k >= 0 and pos < self._ends[k]:
+            return self._targets[k] + pos - self._starts[k]
+        return None
+
+
+def _assemble(norm: Normalized, ranges: tuple[tuple[int, int], ...]) -> tuple[str, list[int], _PositionMap]:
     """Concatenate normalized ranges; trim outer space and fold blank-line runs left by drops."""
     text = norm.text
     chars: list[str] = []
     offsets: list[int] = []
-    index: dict[int, int] = {}
+    where = _PositionMap()
     for start, end in ranges:
         i = start
         while i < end:
@@ -24,7 +52,7 @@ def _assemble(norm: Normalized, ranges: tuple[tuple[int, int], ...]) -> tuple[st
                 continue
             if text[i] == "\n":
                 if chars[-2:] != ["\n", "\n"]:  # at most one blank line in a row
-                    index[i] = len(chars)
+                    where.add(i, i + 1, len(chars))
                     chars.append("\n")
                     offsets.append(norm.offsets[i])
                 i += 1
@@ -32,7 +60,7 @@ def _assemble(norm: Normalized, ranges: tuple[tuple[int, int], ...]) -> tuple[st
             # Up to the next line break every character is kept: copy the run in one step.
             j = text.find("\n", i, end)
             j = end if j < 0 else j
-            index.update(zip(range(i, j), range(len(chars), len(chars) + j - i)))
+            where.add(i, j, len(chars))
             chars.extend(text[i:j])
             offsets.extend(norm.offsets[i:j])
             i = j
@@ -40,17 +68,17 @@ def _assemble(norm: Normalized, ranges: tuple[tuple[int, int], ...]) -> tuple[st
         chars.pop()
         offsets.pop()
     end_raw = offsets[-1] + 1 if offsets else 0
-    return "".join(chars), offsets + [end_raw], index
+    return "".join(chars), offsets + [end_raw], where
 
 
 def build_article(source: str, index: int, norm: Normalized, span: ArticleSpan, fallback_title: str) -> Article:
     """One Article from its span in the normalized document."""
     text, offsets, where = _assemble(norm, span.body)
-    marks = tuple(LineMark(where[m.start], m.kind, m.raw) for m in norm.line_marks if m.start in where)
+    marks = tuple(LineMark(at, m.kind, m.raw) for m in norm.line_marks if (at := where.get(m.start)) is not None)
     repairs = []
     for r in norm.repairs:
-        if r in where and r - 1 in where and where[r] == where[r - 1] + 1:
-            a = where[r - 1]
+        a, b = where.get(r - 1), where.get(r)
+        if a is not None and b == a + 1:
             repairs.append(Flag("repaired_line", text[a:a + 2], a, a + 2))
     title_raw = None
     if span.title:

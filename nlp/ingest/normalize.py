@@ -6,6 +6,7 @@ character keeps the raw offset it came from (`Normalized.offsets`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -59,8 +60,8 @@ class Normalized:
 
 @dataclass
 class _Line:
-    chars: list[str]
-    offs: list[int]
+    chars: str | list[str]  # the kept characters (the line's text itself when none was dropped)
+    offs: Sequence[int]
     newline_off: int
     mark: tuple[str, str] | None  # (kind, raw mark)
     blank_before: int = 0
@@ -138,8 +139,8 @@ def _split_lines(raw: str) -> list[_Line]:
         if drop:
             kept = [(ch, start + i + k) for k, ch in enumerate(body) if start + i + k not in drop]
             chars, offs = [ch for ch, _o in kept], [o for _ch, o in kept]
-        else:  # the common case: nothing to drop, the line's characters as they are
-            chars, offs = list(body), list(range(start + i, start + i + len(body)))
+        else:  # the common case: nothing to drop, the line as it is (no per-character lists)
+            chars, offs = body, range(start + i, start + i + len(body))
         lines.append(_Line(chars, offs, min(end, len(raw)), mark))
     return lines
 
