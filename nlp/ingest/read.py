@@ -68,5 +68,6 @@ def read_document(path: str | Path) -> RawText:
         raise UnreadableFile(path, f"cannot read the file ({exc.strerror or exc})") from exc
     if not text.strip():
         raise UnreadableFile(path, "empty file (no text in it)" if fmt in ("docx", "html") else "empty file")
-    check_text(text, path)  # docx, pdf and html text can be mojibake too
+    if reader is not read_txt:  # decode_bytes has checked a text file's text already
+        check_text(text, path)  # docx, pdf and html text can be mojibake too
     return RawText(path=str(path), text=text, format=fmt, encoding=encoding)
