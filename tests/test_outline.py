@@ -555,3 +555,12 @@ def test_heading_accuracy_on_seed_corpus(corpus_articles):
     scores = _heading_scores([a.to_dict() for a in corpus_articles])
     assert scores["f1"] >= 0.95, scores
     assert scores["acc"]["level"] >= 0.95, scores
+
+
+def test_line_lead_chars_cover_every_line_lead_opening():
+    # _Lines skips LINE_LEAD on lines that open with none of LINE_LEAD_CHARS: the set must hold
+    # every character a non-empty LINE_LEAD match can start with.
+    from nlp.extract.outline import LINE_LEAD, LINE_LEAD_CHARS
+
+    opening = {chr(c) for c in range(0x10000) if LINE_LEAD.match(chr(c) + " 工会").end() > 0}
+    assert opening <= LINE_LEAD_CHARS

@@ -75,6 +75,7 @@ SHI = regex.compile(r"(?P<n_shi>[一二三四五六七八九十]{1,3})是")
 # What may precede a marker at a line start: spaces, a markdown mark or bullet left in the text.
 # Matches "  ", "## ", "- ", "• "; must not match "-5" (a bullet needs a space after it).
 LINE_LEAD = regex.compile(r"[ \t\u3000\xa0]*(?:#{1,6}[ \t]+)?(?:[-*+•·▪][ \t]+)?")
+LINE_LEAD_CHARS = frozenset(" \t\u3000\xa0#-*+•·▪")  # a non-empty LINE_LEAD match opens with one
 # Text may follow an in-line marker only if it starts with a word: matches "强", "“", "《", "a";
 # must not match "，" or "2" (a number or punctuation after "1、" is a list of numbers).
 WORD_START = regex.compile(r"[ \t\u3000]*[\p{Han}“‘\"《「『(（A-Za-z]")
@@ -145,6 +146,26 @@ CUT_DATE_KINDS = frozenset({"season", "holiday", "recurring", "month", "month_ra
 BODY_PREPS = ("在", "对", "从")  # "推进集体协商|在全镇企业中全面推行…"
 FUNCTION_END = "的和与及在对把将地得、被向从为以于由按经据之所等"  # a heading part never ends so
 
+# --------------------------------------------------------------------------- lazy imports
+
+
+@lru_cache(maxsize=1)
+def _segment_module():
+    """nlp.text.segment, imported on first use: it loads jieba. Held here because an import
+    statement inside the per-heading functions cost some 5 µs a call."""
+    from ..text import segment
+
+    return segment
+
+
+@lru_cache(maxsize=1)
+def _dates_module():
+    """nlp.extract.dates, imported on first use (see `_segment_module`)."""
+    from . import dates
+
+    return dates
+
+
 # --------------------------------------------------------------------------- word lists
 
 
@@ -195,21 +216,20 @@ def cn_number(s: str) -> int | None:
 
 def _style_number(m: regex.Match) -> tuple[str, int] | None:
     """Style key and value of a MARKER match; None when the numeral is not valid."""
-    if m.group("dec"):
+    # Each style's group encloses its numeral's and closes last: lastgroup names the style.
+    style = m.lastgroup
+    if style == "dec":
         parts = m.group("n_dec").split(".")
         return (f"dec{len(parts)}", int(parts[-1])) if int(parts[-1]) else None
-    if m.group("circ"):
+    if style == "circ":
         return "circ", ord(m.group("circ")) - ord("①") + 1
-    if m.group("c_par"):
+    if style == "par" and m.group("c_par"):
         return "par", ord(m.group("c_par")) - ord("⑴") + 1
-    if m.group("c_ar"):
+    if style == "ar" and m.group("c_ar"):
         return "ar", ord(m.group("c_ar")) - ord("⒈") + 1
-    for style in ("chapter", "di", "pcn", "cnh", "par", "cn", "arh", "ar"):
-        raw = m.group("n_" + style)
-        if raw is not None:
-            n = int(raw) if raw.isdigit() else cn_number(raw)
-            return (style, n) if n else None
-    return None
+    raw = m.group("n_" + style)
+    n = int(raw) if raw.isdigit() else cn_number(raw)
+    return (style, n) if n else None
 
 
 def parse_marker(marker: str) -> tuple[str, int] | None:
@@ -247,24 +267,26 @@ class _Lines:
             self.spans.append((start, start + len(line)))
             start += len(line) + 1
         self.content = [self._content(ls, le) for ls, le in self.spans]
+        nonempty = [s < e for s, e in self.content]
         n = len(self.spans)
         self.prev: list[int | None] = [None] * n
         self.next: list[int | None] = [None] * n
         last = None
         for i in range(n):
             self.prev[i] = last
-            if self.nonempty(i):
+            if nonempty[i]:
                 last = i
         last = None
         for i in range(n - 1, -1, -1):
             self.next[i] = last
-            if self.nonempty(i):
+            if nonempty[i]:
                 last = i
 
     def _content(self, ls: int, le: int) -> tuple[int, int]:
         """Start/end of a line without leading marks, surrounding spaces or a bold wrapper."""
         text = self.text
-        s = LINE_LEAD.match(text, ls, le).end()
+        # most lines open with none of LINE_LEAD's characters: no need to run it there
+        s = LINE_LEAD.match(text, ls, le).end() if ls < le and text[ls] in LINE_LEAD_CHARS else ls
         e = le
         while e > s and text[e - 1] in LINE_SPACE:
             e -= 1
@@ -577,10 +599,9 @@ def _sentence_start(text: str, ls: int, pos: int, ends: regex.Pattern) -> int:
 
 def _numeral_in_word(text: str, pos: int, mend: int) -> bool:
     """True when segmentation joins the numeral at `pos` to the word before it ("统一、")."""
-    from ..text.segment import get_segmenter
-
     left = max(0, pos - 4)
-    return any(s < pos - left < e for _, s, e in get_segmenter().tokens(text[left:mend]))
+    words = _segment_module().get_segmenter().tokens(text[left:mend])
+    return any(s < pos - left < e for _, s, e in words)
 
 
 def _inline_title(text: str, start: int, pos: int) -> int | None:
@@ -647,20 +668,21 @@ def _next_line_text(lines: _Lines, li: int) -> tuple[int, int]:
 def _runin_cut(text: str, start: int, end: int, long_body: bool = False) -> int | None:
     """Where the body starts (from `start`) inside a heading text[start:end] run into it with no
     punctuation, if it does; `long_body` (an in-line item of run-in text) admits clause cues."""
-    from ..text.segment import get_segmenter
-
     seg = text[start:end]
     if seg.startswith(_heading_nouns()):  # one test on the whole list before finding which
         for noun in _heading_nouns():
             if seg.startswith(noun) and len(seg) - len(noun) >= 8 and seg[len(noun)] not in "和与及、的，,":
                 return len(noun)  # "指导思想|在校工会的领导下…"
+    if len(seg) < MIN_RUNIN_PHRASE:
+        return None  # too short for the cuts below: a space before 15 characters, a long phrase
     gap = SPACE_GAP.search(seg)
     if gap and gap.start() >= 2 and len(seg) - gap.end() >= 15:
         return gap.start()  # "严格财务管理| 各分会要按季度…": a space between heading and body
     for m in PHRASE.finditer(seg):
         if m.end() - m.start() >= MIN_RUNIN_PHRASE:
             # the article is tagged once: its words stand for the phrase's wherever they agree
-            toks = get_segmenter().tokens_between(text, start + m.start(), start + m.end())
+            segmenter = _segment_module().get_segmenter()
+            toks = segmenter.tokens_between(text, start + m.start(), start + m.end())
             cut = _phrase_cut(m.group(), toks, long_body)
             if cut is not None:
                 return m.start() + cut
@@ -669,60 +691,94 @@ def _runin_cut(text: str, start: int, end: int, long_body: bool = False) -> int 
 
 def _phrase_cut(phrase: str, toks: list[tuple[str, int, int]], long_body: bool = False) -> int | None:
     """Body start inside one comma phrase (`toks`: its words): a repeated word, a body opener,
-    `以…为`, a year; with `long_body` also a time word, an adverb or a preposition opening a clause."""
-    cuts: list[int] = []
+    `以…为`, a year; with `long_body` also a time word, an adverb or a preposition opening a clause.
+
+    The earliest cue wins; the words come in text order, so each scan stops at its first cue
+    and at any word past the earliest cue found so far."""
+    cut: int | None = None
     for i, (w, s, _) in enumerate(toks):
-        if s < MIN_CUT or not HAN.match(w):
+        if s < MIN_CUT:
             continue
-        if any(phrase[s - k:s] == phrase[s:s + k] for k in (2, 3, 4) if s - k >= 2):
-            cuts.append(s)  # "女教工的教育|教育女教工…": the body repeats the heading's last words
-            break
+        # a repeat needs the word's first character among the few before it: most words stop there
+        repeated = phrase[s] in phrase[s - 4:s - 1] and _repeats_before(phrase, s)
         unit = w + (toks[i + 1][0] if i + 1 < len(toks) else "")
-        if (len(w) >= 4 and w in phrase[:s]) or (len(unit) >= 4 and unit in phrase[:s]):
+        restated = not repeated and (
+            (len(w) >= 4 and w in phrase[:s]) or (len(unit) >= 4 and unit in phrase[:s]))
+        # only a Chinese word opens the body; tested last, as the regex costs more than the rest
+        if not (repeated or restated) or not HAN.match(w):
+            continue
+        if repeated:
+            cut = s  # "女教工的教育|教育女教工…": the body repeats the heading's last words
+        else:
             # "维护职工权益|维护职工合法权益…": the body restates the heading; a verb right
             # before the restated words belongs to the body ("构建和谐家庭|开展和谐家庭建设")
             pw, ps, _ = toks[i - 1]
             verb = ps >= MIN_CUT and len(pw) >= 2 and pw not in unit and _is_verb(pw)
-            cuts.append(ps if verb else s)
-            break
+            cut = ps if verb else s
+        break
     openers, subjects = _words("body_openers.txt"), _words("body_subjects.txt")
-    modals = _words("body_modals.txt")
+    modals, joiners = _words("body_modals.txt"), _clause_joiner_set()
+    initials = _cue_initials()  # most words start with none: they skip both list tests
     for i, (w, s, e) in enumerate(toks):
-        if s < MIN_CUT or toks[i - 1][0] in modals or toks[i - 1][0] in ("并", "和", "与", "及", "、", "地", "又"):
+        if cut is not None and s >= cut:
+            break
+        if s < MIN_CUT or toks[i - 1][0] in joiners:
             continue  # "工会要|切实履行…" is one clause
-        if phrase.startswith(openers, s):
-            cuts.append(s)  # "落实普遍建会|坚持…"
-        elif phrase.startswith(subjects, s) and any(
-                phrase.startswith(sj, s) and phrase.startswith(modals, s + len(sj)) for sj in subjects):
-            cuts.append(s)  # "…建设进程|工会要始终把…"
-        elif w == "以" and "为" in phrase[e + 1:e + 13]:
-            cuts.append(s)  # "课余文体活动|以三八妇女节…为契机"
-    m = YEAR_START.search(phrase, MIN_CUT)
-    if m:
-        cuts.append(m.start())  # "推进创先争优|20xx年是全镇…"
+        if ((phrase[s] in initials and (
+                phrase.startswith(openers, s)  # "落实普遍建会|坚持…"
+                or (phrase.startswith(subjects, s) and any(  # "…建设进程|工会要始终把…"
+                    phrase.startswith(sj, s) and phrase.startswith(modals, s + len(sj)) for sj in subjects))))
+                or (w == "以" and "为" in phrase[e + 1:e + 13])):  # "课余文体活动|以三八妇女节…为契机"
+            cut = s
+            break
+    m = YEAR_START.search(phrase, MIN_CUT) if "年" in phrase else None  # every match holds 年
+    if m and (cut is None or m.start() < cut):
+        cut = m.start()  # "推进创先争优|20xx年是全镇…"
     if long_body:
-        cut = _clause_cut(phrase, toks)
-        if cut is not None:
-            cuts.append(cut)
-    return min(cuts) if cuts else None
+        clause = _clause_cut(phrase, toks, cut)
+        if clause is not None and (cut is None or clause < cut):
+            cut = clause
+    return cut
 
 
-def _clause_cut(phrase: str, toks: list[tuple[str, int, int]]) -> int | None:
+def _repeats_before(phrase: str, s: int) -> bool:
+    """True when the 2 to 4 characters from `s` repeat the ones right before them ("教育|教育")."""
+    return any(phrase[s - k:s] == phrase[s:s + k] for k in (2, 3, 4) if s - k >= 2)
+
+
+@lru_cache(maxsize=None)
+def _clause_joiners() -> tuple[str, ...]:
+    """Words after which a clause goes on ("工会要|切实…", "并|加强…"): no body starts there."""
+    return _words("body_modals.txt") + ("并", "和", "与", "及", "、", "地", "又")
+
+
+@lru_cache(maxsize=None)
+def _clause_joiner_set() -> frozenset[str]:
+    """`_clause_joiners` as a set, to test one word."""
+    return frozenset(_clause_joiners())
+
+
+@lru_cache(maxsize=None)
+def _cue_initials() -> frozenset[str]:
+    """First characters of the body openers and subjects."""
+    return frozenset(w[0] for w in _words("body_openers.txt") + _words("body_subjects.txt"))
+
+
+def _clause_cut(phrase: str, toks: list[tuple[str, int, int]], limit: int | None = None) -> int | None:
     """First body clause opened by a time word ("…组建|年内新建"), an adverb before a verb
-    ("…经费管理|严格按照") or a preposition phrase ("…集体协商|在全镇…中推行")."""
-    from .dates import extract_dates_from_text
-
+    ("…经费管理|严格按照") or a preposition phrase ("…集体协商|在全镇…中推行"). `limit` is an
+    earlier cue already found: the word scan stops there, as a later clause would lose to it."""
     index = {s: i for i, (_, s, _) in enumerate(toks)}
-    stops = _words("body_modals.txt") + ("并", "和", "与", "及", "、", "地", "又")
+    stops, stop_set = _clause_joiners(), _clause_joiner_set()
 
     def boundary(s: int) -> bool:
         """A word starts at s after a heading part of two words or more that can end there."""
         i = index.get(s)
         return (i is not None and i >= 2 and s >= MIN_CUT and phrase[s - 1] not in FUNCTION_END
-                and toks[i - 1][0] not in stops and not phrase[:s].endswith(stops)
+                and toks[i - 1][0] not in stop_set and not phrase[:s].endswith(stops)
                 and not NUMERAL_END.search(phrase, 0, s))
 
-    dates = [d for d in extract_dates_from_text(phrase) if d.kind in CUT_DATE_KINDS]
+    dates = [d for d in _dates_module().extract_dates_from_text(phrase) if d.kind in CUT_DATE_KINDS]
     for k, d in enumerate(dates):
         if not boundary(d.start) or len(phrase) - d.end < 4:
             continue
@@ -734,11 +790,15 @@ def _clause_cut(phrase: str, toks: list[tuple[str, int, int]]) -> int | None:
         if not DATE_MODIFIES.match(phrase, end):
             return d.start  # "做好职工帮扶|春节前夕开展慰问"; not "抓好|“三八”等节日的活动"
         break
+    adverbs = _words("body_adverbs.txt")
     for i, (w, s, _) in enumerate(toks):
+        if limit is not None and s >= limit:
+            return None  # the words come in text order: no earlier clause is left
         if not boundary(s):
             continue
         part = phrase[:s]
-        adv = next((a for a in _words("body_adverbs.txt") if w.startswith(a)), None)
+        # one test against the whole list before finding which adverb
+        adv = next((a for a in adverbs if w.startswith(a)), None) if w.startswith(adverbs) else None
         if (adv is not None and not part.startswith(_words("pivot_verbs.txt"))
                 and not part.endswith(_words("person_nouns.txt"))):
             rest = w[len(adv):] or (toks[i + 1][0] if i + 1 < len(toks) else "")
@@ -754,9 +814,7 @@ def _clause_cut(phrase: str, toks: list[tuple[str, int, int]]) -> int | None:
 @lru_cache(maxsize=4096)
 def _tag(word: str) -> str:
     """jieba's part-of-speech flag of `word` when it is one word, else ""."""
-    from ..text.segment import get_segmenter
-
-    tags = get_segmenter().pos(word)
+    tags = _segment_module().get_segmenter().pos(word)
     return tags[0][1] if len(tags) == 1 else ""
 
 
