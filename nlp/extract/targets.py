@@ -14,8 +14,8 @@ the count before it, or states a fact); the lean of the document (plan → goal)
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -94,6 +94,8 @@ _ONE_X_ONE_Y = regex.compile(
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『《", "”」』》"
 # CLOSE_QUOTE: the end of a quotation. Matches "”" "》" '"'; must not match "“".
 _CLOSE_QUOTE = regex.compile(r'[”」』》"]')
+# QUOTE_MARK: any opening or closing mark. Matches "“" "》" '"'; must not match "(".
+_QUOTE_MARK = regex.compile(r'[“「『《”」』》"]')
 _MAX_QUOTED = 20  # a slogan or name in quotes is at most this long
 _SLOGAN_REACH = 6  # a listed slogan is looked for this far around a quantity
 # LISTED_BEFORE: a list of names ending right before a numeral. Matches "工会、妇联和团委"
@@ -141,6 +143,35 @@ class Tokens:
         return self.pos[i:i + n]
 
 
+class SpanIndex:
+    """Spans (anything with .start and .end) found by overlap with [lo, hi) in log time."""
+
+    def __init__(self, spans: Sequence):
+        order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+        self._starts = [spans[i].start for i in order]
+        self._ends_and_indices = [(spans[i].end, i) for i in order]
+        # no span is longer than this, so one ending after lo starts after lo - longest
+        self._longest = max((sp.end - sp.start for sp in spans), default=0)
+
+    def _window(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """(end, index) of the spans starting in (lo - longest, hi): all that may overlap."""
+        starts = self._starts
+        if not starts:
+            return []
+        i = bisect_right(starts, lo - self._longest)
+        return self._ends_and_indices[i:bisect_left(starts, hi, i)]
+
+    def overlapping(self, lo: int, hi: int) -> tuple[int, ...]:
+        """Indices, in input order, of the spans with start < hi and lo < end."""
+        found = [i for end, i in self._window(lo, hi) if end > lo]
+        if len(found) > 1:
+            found.sort()
+        return tuple(found)
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        return any(end > lo for end, _i in self._window(lo, hi))
+
+
 @dataclass(frozen=True)
 class _Cue:
     kind: str  # goal achieved fact total goal_weak achieved_weak
@@ -160,6 +191,12 @@ def _status_lexicon() -> dict[str, str]:
         for w in cue_data.words(name):
             lex[w] = kind
     return lex
+
+
+@lru_cache(maxsize=1)
+def _status_prefixes() -> frozenset[str]:
+    """The proper prefixes of the status cues: only a token among them can open a bigram cue."""
+    return frozenset(w[:n] for w in _status_lexicon() for n in range(1, len(w)))
 
 
 @lru_cache(maxsize=None)
@@ -204,8 +241,8 @@ def _inside_quotes(text: str, q: Quantity) -> bool:
     """
     s = _sentence_start(text, q.start)
     opened = None
-    for i in range(s, q.start):
-        ch = text[i]
+    for m in _QUOTE_MARK.finditer(text, s, q.start):  # only the marks change the state
+        i, ch = m.start(), m.group()
         if ch in _OPEN_QUOTES or (ch == '"' and opened is None):
             opened = i
         elif ch in _CLOSE_QUOTES or ch == '"':
@@ -317,16 +354,17 @@ def _is_ordinal(text: str, q: Quantity) -> bool:
     return False
 
 
-def _date_overlap(article: Article, q: Quantity) -> bool:
-    return any(d.start < q.end and q.start < d.end for d in article.dates)
+def is_target(article: Article, q: Quantity, pos: Tokens, dates: SpanIndex | None = None) -> bool:
+    """Whether a quantity is a target (see the module docstring for what is not).
 
-
-def is_target(article: Article, q: Quantity, pos: Tokens) -> bool:
-    """Whether a quantity is a target (see the module docstring for what is not)."""
+    `dates`: the article's dates indexed, when many quantities of one article are asked about.
+    """
     text = article.text
     if q.value is None and q.low is None and not any(ch.isdigit() for ch in q.text):
         return False
-    if _date_overlap(article, q) or q.unit in _set("targets", "time_units"):
+    if dates is None:
+        dates = SpanIndex(article.dates)
+    if dates.overlaps(q.start, q.end) or q.unit in _set("targets", "time_units"):
         return False
     if q.unit == "节" and _HOLIDAY_NUMERAL.match(q.text):
         return False
@@ -354,12 +392,13 @@ def _cues(pos: Tokens, lo: int, hi: int, prior: str) -> list[_Cue]:
     A total (共, 累计) takes the prior status: a result in a report, a goal in a plan.
     """
     lex = _status_lexicon()
+    prefixes = _status_prefixes()
     toks = pos.within(lo, hi)
     out: list[_Cue] = []
     i = 0
     while i < len(toks):
         w, flag, s, e = toks[i]
-        if i + 1 < len(toks) and w + toks[i + 1][0] in lex:
+        if i + 1 < len(toks) and w in prefixes and w + toks[i + 1][0] in lex:
             kind, e, step = lex[w + toks[i + 1][0]], toks[i + 1][3], 2
         elif w in lex and (w not in ("了", "过") or flag.startswith("u")):
             kind, step = lex[w], 1
@@ -437,16 +476,33 @@ def _decide_weak(cues: list[_Cue], plan: bool) -> str | None:
     return None
 
 
+def _memoized_cues(pos: Tokens) -> Callable[[int, int, str], list[_Cue]]:
+    """`_cues` over one article's tokens, each span read once: the targets of one sentence
+    look at the same clauses. The memo lives as long as the article's extraction."""
+    memo: dict[tuple[int, int, str], list[_Cue]] = {}
+
+    def cues(lo: int, hi: int, prior: str) -> list[_Cue]:
+        key = (lo, hi, prior)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _cues(pos, lo, hi, prior)
+        return found
+    return cues
+
+
 def _status(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens, prior: str,
-            earlier: list[tuple[Quantity, tuple[int, int], str]], quantity_starts: list[int]) -> str:
-    """goal | achieved | fact for one target (earlier: targets already decided, in order)."""
+            earlier: list[tuple[Quantity, tuple[int, int], str]], quantity_starts: list[int],
+            cues_of: Callable[[int, int, str], list[_Cue]] | None = None) -> str:
+    """goal | achieved | fact for one target (earlier: targets already decided, in order;
+    quantity_starts: sorted; cues_of: `_cues` over `pos`, memoized)."""
+    if cues_of is None:
+        cues_of = _memoized_cues(pos)
     c_start, c_end = clause
-    clause_cues = _cues(pos, c_start, c_end, prior)
+    clause_cues = cues_of(c_start, c_end, prior)
     found = _decide(clause_cues, q, c_end, pos, prior == "goal")
     if found:
         return found
     s_start = _sentence_start(text, c_start)
-    same_sentence = [(pq, pc, ps) for pq, pc, ps in earlier if pc[0] >= s_start]
     verbless = not _has_verb(pos, c_start, c_end)
     # a run of results: earlier clauses of the sentence while each still holds a quantity
     right = c_start
@@ -454,13 +510,14 @@ def _status(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens, prior:
         # the clause before: after the last delimiter that precedes its closing one
         before = _WIDE_DELIM_BACK.search(text, s_start, right - 1)
         left = before.end() if before else s_start
-        for c in reversed(_cues(pos, left, right, prior)):
+        for c in reversed(cues_of(left, right, prior)):
             if c.kind in ("goal", "achieved"):
                 return c.kind
             if c.kind == "fact" and verbless:
                 return "fact"
-        if not any(left <= s < right for s in quantity_starts):
-            break
+        i = bisect_left(quantity_starts, left)
+        if i == len(quantity_starts) or quantity_starts[i] >= right:
+            break  # no quantity in the clause before: the run ends
         right = left
     found = _decide_weak(clause_cues, prior == "goal")
     if found:
@@ -468,8 +525,8 @@ def _status(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens, prior:
     if verbless:
         # "会员51人，经费5100元，退休教师21人": a bare count repeats the status of the
         # previous count of the same unit in the sentence
-        for prev_q, _prev_clause, prev_status in reversed(same_sentence):
-            if prev_q.unit == q.unit:
+        for prev_q, prev_clause, prev_status in reversed(earlier):
+            if prev_clause[0] >= s_start and prev_q.unit == q.unit:  # in the same sentence
                 return prev_status
         if prior == "goal" and q.unit in _COUNT_UNITS and q.comparator in ("=", "~") \
                 and not _names_participants(pos, c_start, q.start):
@@ -509,12 +566,14 @@ def _subject(q: Quantity, clause: tuple[int, int], pos: Tokens) -> str | None:
     # 百人以上企业建会率达到95%: the words before, without the verbs and adverbs that
     # open the clause and the copula/comparator that links them to the number
     phrase = _SUBJECT_TAIL.sub("", article_text_slice(pos, clause[0], q.start))
+    heads, lengths = _subject_heads()
     changed = True
     while changed and phrase:
         changed = False
-        for w in _subject_heads():
-            if phrase.startswith(w) and len(phrase) > len(w):
-                phrase, changed = phrase[len(w):], True
+        # the longest head that opens the phrase and leaves something of it
+        for n in lengths:
+            if len(phrase) > n and phrase[:n] in heads:
+                phrase, changed = phrase[n:], True
                 break
     phrase = phrase.strip("“”\"《》 ")
     return phrase if len(phrase) >= 2 else None
@@ -530,24 +589,32 @@ def article_text_slice(pos: Tokens, lo: int, hi: int) -> str:
 
 
 @lru_cache(maxsize=1)
-def _subject_heads() -> tuple[str, ...]:
-    """Words that open a clause before its noun phrase, longest first."""
+def _subject_heads() -> tuple[frozenset[str], tuple[int, ...]]:
+    """Words that open a clause before its noun phrase, and their lengths, longest first."""
     heads = set(_set("cues", "action_verbs")) | set(_set("cues", "action_adverbs"))
     heads |= set(_status_lexicon()) | set(_set("targets", "time_words"))
-    return tuple(sorted(heads, key=len, reverse=True))
+    return frozenset(heads), tuple(sorted({len(w) for w in heads}, reverse=True))
 
 
-def _local_prior(text: str, start: int, default: str, pos: Tokens) -> str:
+def _local_prior(text: str, start: int, default: str, pos: Tokens,
+                 leans: dict[tuple[int, int], str | None] | None = None) -> str:
     """The lean of the sentence around a target (a review inside a plan), else the default.
 
     Not used in reports: their forward words are mostly purposes (进一步规范…), while a
-    plan's look back is marked (已, 了, 共).
+    plan's look back is marked (已, 了, 共). `leans`: sentence span → lean, for the targets
+    of one article (several share a sentence).
     """
     left = _sentence_start(text, start)
     m = _SENTENCE_DELIM.search(text, start)
-    # The article's tokens inside the sentence are the sentence's own: jieba segments each run
-    # of Han characters and digits separately, and sentence delimiters are never in such a run.
-    lean = genre_mod.tokens_lean(pos.within(left, m.start() if m else len(text)))
+    sentence = (left, m.start() if m else len(text))
+    if leans is not None and sentence in leans:
+        lean = leans[sentence]
+    else:
+        # The article's tokens inside the sentence are the sentence's own: jieba segments each
+        # run of Han characters and digits separately, and sentence delimiters are never in one.
+        lean = genre_mod.tokens_lean(pos.within(*sentence))
+        if leans is not None:
+            leans[sentence] = lean
     return {"forward": "goal", "backward": "achieved"}.get(lean or "", default)
 
 
@@ -560,16 +627,19 @@ def extract_targets(article: Article) -> list[Target]:
     # genre is classified after targets in the pipeline: ask its cue counter directly
     label = genre_mod.genre_from_cues(genre_mod.genre_cues(text, article.title))
     prior = "goal" if label in ("plan", None) else "achieved"
-    quantity_starts = [q.start for q in article.quantities]
+    quantity_starts = sorted(q.start for q in article.quantities)
+    dates = SpanIndex(article.dates)
+    cues_of = _memoized_cues(pos)
+    leans: dict[tuple[int, int], str | None] = {}
     decided: list[tuple[Quantity, tuple[int, int], str]] = []
     out: list[Target] = []
     for q in article.quantities:
-        if not is_target(article, q, pos):
+        if not is_target(article, q, pos, dates):
             continue
         clause = clause_span(text, q.start, q.end)
         wide = _wide_clause(text, q.start, q.end)
-        local = prior if label == "summary" else _local_prior(text, q.start, prior, pos)
-        status = _status(text, q, wide, pos, local, decided, quantity_starts)
+        local = prior if label == "summary" else _local_prior(text, q.start, prior, pos, leans)
+        status = _status(text, q, wide, pos, local, decided, quantity_starts, cues_of)
         decided.append((q, wide, status))
         out.append(Target(
             text=text[clause[0]:clause[1]], start=clause[0], end=clause[1],
