@@ -107,6 +107,7 @@ def test_tokens_and_pos_offsets_property(text: str) -> None:
     seg = get_segmenter()
     toks = seg.tokens(text)
     assert "".join(w for w, _, _ in toks) == text
+    assert list(seg.words(text)) == [w for w, _, _ in toks]
     assert all(text[s:e] == w for w, s, e in toks)
     tagged = seg.pos(text)
     assert all(text[s:e] == w for w, _, s, e in tagged)

@@ -67,7 +67,7 @@ def _passages(article: "Article") -> list[Passage]:
     # search granularity: long words also yield their parts (职工之家 → 职工, 之家); the same as
     # index_words(segmenter.search_words(text, s, e)), word by word.
     return [Passage(s, e, section_of(s), text[s:e],
-                    " ".join(terms for w in words_between(text, s, e) if (terms := _index_terms(w))))
+                    " ".join(filter(None, map(_index_terms, words_between(text, s, e)))))
             for s, e in _passage_spans(text)]
 
 

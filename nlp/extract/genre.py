@@ -64,17 +64,32 @@ def _tagged(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+_PARTICLES = ("了", "过")  # backward cues only as particles (flag u…): 完成了, 开展过
+
+
+@lru_cache(maxsize=1)
+def _lean_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that count forward, and words that count backward, each once: a word listed as
+    both counts forward, and the particles are counted apart."""
+    fwd_cues, bwd_cues = _cue_sets()
+    fwd = fwd_cues - frozenset(_PARTICLES)
+    return fwd, bwd_cues - fwd_cues - frozenset(_PARTICLES)
+
+
 def tokens_lean(tokens) -> str | None:
     """`forward`, `backward` or None for the POS tokens (word, flag, start, end) of a sentence."""
-    fwd_cues, bwd_cues = _cue_sets()
-    fwd = bwd = 0
-    for word, flag, _s, _e in tokens:
-        if word in ("了", "过"):
-            bwd += flag.startswith("u")
-        elif word in fwd_cues:
-            fwd += 1
-        elif word in bwd_cues:
-            bwd += 1
+    return _lean([t[0] for t in tokens], lambda i: tokens[i][1])
+
+
+def _lean(words, flag_at) -> str | None:
+    """tokens_lean over a sentence's words; `flag_at(i)`: the POS flag of words[i]."""
+    fwd_words, bwd_words = _lean_sets()
+    # counted by membership maps rather than a loop over every word: this runs on every sentence
+    fwd = sum(map(fwd_words.__contains__, words))
+    bwd = sum(map(bwd_words.__contains__, words))
+    for particle in _PARTICLES:
+        if particle in words:
+            bwd += sum(flag_at(i).startswith("u") for i, w in enumerate(words) if w == particle)
     if fwd > bwd:
         return "forward"
     if bwd > fwd:
@@ -97,14 +112,15 @@ def _genre_cues(text: str, title: str) -> tuple[tuple[str, int], ...]:
     """genre_cues, memoized: targets ask for an article's cues before classify_genre does."""
     counts: Counter[str] = Counter()
     # One tagging of the whole text (memoized, shared with targets and tasks), cut per sentence.
-    tokens = get_segmenter().pos(text)
-    starts = [t[2] for t in tokens]
+    segmenter = get_segmenter()
+    tokens, words = segmenter.pos(text), segmenter.words(text)
+    starts = segmenter.word_starts(text)
     pos = 0
     for end_mark in [*_SENTENCE_END.finditer(text), None]:
         end = end_mark.start() if end_mark else len(text)
         if len(text[pos:end].strip()) >= 4:
             lo, hi = bisect_left(starts, pos), bisect_left(starts, end)
-            lean = tokens_lean(tokens[lo:hi])
+            lean = _lean(words[lo:hi], lambda i, lo=lo: tokens[lo + i][1])
             if lean:
                 counts[f"{lean}_sentences"] += 1
         pos = end_mark.end() if end_mark else end

@@ -177,6 +177,10 @@ class Segmenter:
         """Words with their (start, end) offsets into `text` (the words of `pos`, shared cache)."""
         return [(w, s, e) for w, _flag, s, e in self._pos_cached(text).pos]
 
+    def words(self, text: str) -> tuple[str, ...]:
+        """The words of `tokens(text)` without offsets (shared cache)."""
+        return self._pos_cached(text).words
+
     def word_starts(self, text: str) -> tuple[int, ...]:
         """Start offset of every word of `text`; the words tile the text, so each word ends where
         the next one starts (the last at len(text))."""
