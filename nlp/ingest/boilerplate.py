@@ -23,29 +23,32 @@ class BoilerplatePatterns:
     paragraph: tuple[regex.Pattern, ...]
     tail: tuple[regex.Pattern, ...]
     compilation: tuple[regex.Pattern, ...]
-    _any_line: regex.Pattern = field(init=False, repr=False, compare=False)
-    _any_tail: regex.Pattern = field(init=False, repr=False, compare=False)
-    _any_compilation: regex.Pattern = field(init=False, repr=False, compare=False)
+    _any_line: tuple[regex.Pattern, ...] = field(init=False, repr=False, compare=False)
+    _any_tail: tuple[regex.Pattern, ...] = field(init=False, repr=False, compare=False)
+    _any_compilation: tuple[regex.Pattern, ...] = field(init=False, repr=False, compare=False)
+    _any_paragraph: tuple[regex.Pattern, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Every line of every file is tested: one scan of an alternation instead of one per pattern.
-        for role in ("line", "tail", "compilation"):
+        for role in ("line", "tail", "compilation", "paragraph"):
             object.__setattr__(self, f"_any_{role}", _any_of(getattr(self, role)))
 
     def is_line(self, line: str) -> bool:
         """True when the whole line is page furniture."""
-        return bool(self._any_line.search(line))
+        return _matches_any(self._any_line, line)
 
     def starts_tail(self, line: str) -> bool:
         """True when the line opens a recommendation block that runs to the end."""
-        return bool(self._any_tail.search(line))
+        return _matches_any(self._any_tail, line)
 
     def is_compilation_title(self, line: str) -> bool:
         """True for a compilation page title such as `…(优秀8篇)` or `…模板5篇`."""
-        return len(line) <= 80 and bool(self._any_compilation.search(line))
+        return len(line) <= 80 and _matches_any(self._any_compilation, line)
 
     def blurb_end(self, paragraph: str) -> int | None:
         """Length of the leading blurb to drop from `paragraph`, or None when it holds none."""
+        if not _matches_any(self._any_paragraph, paragraph):
+            return None  # almost every paragraph: skip the pattern-by-pattern search below
         for pattern in self.paragraph:
             m = pattern.search(paragraph)
             if not m:
@@ -65,11 +68,25 @@ class BoilerplatePatterns:
         return None
 
 
-def _any_of(patterns: tuple[regex.Pattern, ...]) -> regex.Pattern:
-    """One pattern matching where any of `patterns` would (none matches nothing)."""
-    if not patterns:
-        return regex.compile(r"(?!)")
-    return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+def _matches_any(alternations: tuple[regex.Pattern, ...], text: str) -> bool:
+    for pattern in alternations:  # a plain loop: cheaper than any() over a generator
+        if pattern.search(text):
+            return True
+    return False
+
+
+def _any_of(patterns: tuple[regex.Pattern, ...]) -> tuple[regex.Pattern, ...]:
+    """At most two alternations that together match where any of `patterns` would.
+
+    Patterns anchored at the line start ("^…") and unanchored ones are joined separately: one
+    unanchored branch in the alternation makes the search try every anchored branch at every
+    position of the line, several times slower than the two searches.
+    """
+    anchored = [p for p in patterns if p.pattern.startswith("^")]
+    floating = [p for p in patterns if not p.pattern.startswith("^")]
+    return tuple(
+        regex.compile("|".join(f"(?:{p.pattern})" for p in group)) for group in (anchored, floating) if group
+    )
 
 
 @lru_cache(maxsize=1)

@@ -41,34 +41,41 @@ class _PositionMap:
 def _assemble(norm: Normalized, ranges: tuple[tuple[int, int], ...]) -> tuple[str, list[int], _PositionMap]:
     """Concatenate normalized ranges; trim outer space and fold blank-line runs left by drops."""
     text = norm.text
-    chars: list[str] = []
+    pieces: list[str] = []  # copied runs and line breaks, joined once at the end
+    length = 0  # characters in `pieces`
+    breaks_at_end = 0  # line breaks that end `pieces`
     offsets: list[int] = []
     where = _PositionMap()
     for start, end in ranges:
         i = start
         while i < end:
-            if not chars and text[i].isspace():
+            if not length and text[i].isspace():
                 i += 1  # leading space and line breaks of the article
                 continue
             if text[i] == "\n":
-                if chars[-2:] != ["\n", "\n"]:  # at most one blank line in a row
-                    where.add(i, i + 1, len(chars))
-                    chars.append("\n")
+                if breaks_at_end < 2:  # at most one blank line in a row
+                    where.add(i, i + 1, length)
+                    pieces.append("\n")
                     offsets.append(norm.offsets[i])
+                    length += 1
+                    breaks_at_end += 1
                 i += 1
                 continue
             # Up to the next line break every character is kept: copy the run in one step.
             j = text.find("\n", i, end)
             j = end if j < 0 else j
-            where.add(i, j, len(chars))
-            chars.extend(text[i:j])
+            where.add(i, j, length)
+            pieces.append(text[i:j])
             offsets.extend(norm.offsets[i:j])
+            length += j - i
+            breaks_at_end = 0
             i = j
-    while chars and chars[-1].isspace():
-        chars.pop()
-        offsets.pop()
+    # Trailing space and line breaks (rstrip drops exactly the characters that are isspace()).
+    article_text = "".join(pieces).rstrip()
+    del offsets[len(article_text):]
     end_raw = offsets[-1] + 1 if offsets else 0
-    return "".join(chars), offsets + [end_raw], where
+    offsets.append(end_raw)
+    return article_text, offsets, where
 
 
 def build_article(source: str, index: int, norm: Normalized, span: ArticleSpan, fallback_title: str) -> Article:

@@ -29,8 +29,10 @@ STRAY_ARTIFACT = regex.compile(
 )
 # Markdown bold around a phrase: "**一、指导思想**" -> "一、指导思想"; not "***市" (a placeholder).
 MD_BOLD = regex.compile(r"(?<!\*)\*\*(?=[^*\s])|(?<=[^*\s])\*\*(?!\*)")
-LEADING_SPACE = regex.compile(r"^[ \t\u3000\xa0\ufeff]+")
-TRAILING_SPACE = regex.compile(r"[ \t\u3000\xa0\r\ufeff]+$")
+# Space stripped at a line's start and end (str.strip with these is several times faster than a
+# regex search, which scans the whole line for a trailing run).
+LEADING_SPACE = " \t\u3000\xa0\ufeff"
+TRAILING_SPACE = " \t\u3000\xa0\r\ufeff"
 # A line that ends a sentence or a title block: "…如下。", "指导思想：", "（一）…）".
 LINE_END_CLOSED = regex.compile(r"(?:[。！？!?；;：:…”』」）)》\]】]|\.{3})$")
 HAN = regex.compile(r"\p{Han}")
@@ -60,14 +62,14 @@ class Normalized:
 
 @dataclass
 class _Line:
-    chars: str | list[str]  # the kept characters (the line's text itself when none was dropped)
+    chars: str  # the kept characters
     offs: Sequence[int]
     newline_off: int
     mark: tuple[str, str] | None  # (kind, raw mark)
     blank_before: int = 0
 
 
-def _unbalanced(chars: list[str]) -> bool:
+def _unbalanced(chars: str) -> bool:
     depth = 0
     for ch in chars:
         if ch in OPENERS:
@@ -96,8 +98,9 @@ def _is_cut_paragraph(line: _Line, nxt: _Line) -> bool:
     """True when `line` stops mid-sentence and `nxt` continues it (a web page's broken line)."""
     if not line.chars or not nxt.chars or line.mark or nxt.mark:
         return False
-    text, following = "".join(line.chars), "".join(nxt.chars)
-    if LINE_END_CLOSED.search(text) or LINE_START_MARKER.match(following):
+    text, following = line.chars, nxt.chars
+    # LINE_END_CLOSED matches at most the last 3 characters: search only there, not the whole line.
+    if LINE_END_CLOSED.search(text, max(0, len(text) - 3)) or LINE_START_MARKER.match(following):
         return False
     if not HAN.match(following[0]) and following[0] not in "“‘《（(":
         return False
@@ -120,28 +123,35 @@ def _split_lines(raw: str) -> list[_Line]:
     for piece in raw.split("\n"):
         start, end = pos, pos + len(piece)
         pos = end + 1
-        lead = LEADING_SPACE.match(piece)
-        i = lead.end() if lead else 0
+        if not piece:  # an empty line, often every other one: nothing to strip, mark or drop
+            lines.append(_Line(piece, range(start, start), end, None))
+            continue
+        i = len(piece) - len(piece.lstrip(LEADING_SPACE))
         mark = None
-        for kind, pattern in (("heading", MD_HEADING), ("bullet", MD_BULLET)):
-            m = pattern.match(piece, i)
-            if m:
-                mark = (kind, m.group())
-                i = m.end()
-                break
-        trail = TRAILING_SPACE.search(piece, i)
-        j = trail.start() if trail else len(piece)
+        # Each mark pattern opens with its own characters: try it only when the line does.
+        first = piece[i:i + 1]
+        if first == "#" and (m := MD_HEADING.match(piece, i)):
+            mark = ("heading", m.group())
+            i = m.end()
+        elif first in ("-", "*", "+") and (m := MD_BULLET.match(piece, i)):
+            mark = ("bullet", m.group())
+            i = m.end()
+        j = max(i, len(piece.rstrip(TRAILING_SPACE)))
         body = piece[i:j]
-        drop = {start + i + m.start() for m in MD_ESCAPE.finditer(body)}
+        # Each drop pattern needs one of its own characters in the line: most lines have none.
+        drop = set()
+        if "\\" in body:
+            drop = {start + i + m.start() for m in MD_ESCAPE.finditer(body)}
         if body.count("**") >= 2:
             drop |= {start + i + m.start() + k for m in MD_BOLD.finditer(body) for k in range(2)}
-        drop |= {start + i + m.start() + k for m in STRAY_ARTIFACT.finditer(body) for k in range(len(m.group()))}
+        if "." in body or "`" in body or "#" in body:
+            drop |= {start + i + m.start() + k for m in STRAY_ARTIFACT.finditer(body) for k in range(len(m.group()))}
         if drop:
             kept = [(ch, start + i + k) for k, ch in enumerate(body) if start + i + k not in drop]
-            chars, offs = [ch for ch, _o in kept], [o for _ch, o in kept]
+            chars, offs = "".join(ch for ch, _o in kept), [o for _ch, o in kept]
         else:  # the common case: nothing to drop, the line as it is (no per-character lists)
             chars, offs = body, range(start + i, start + i + len(body))
-        lines.append(_Line(chars, offs, min(end, len(raw)), mark))
+        lines.append(_Line(chars, offs, end, mark))  # end <= len(raw): a piece lies inside raw
     return lines
 
 
@@ -164,13 +174,12 @@ def is_traditional(text: str) -> bool:
     return changed / len(sample) >= 0.05
 
 
-def _simplify(chars: list[str]) -> list[str]:
+def _simplify(text: str) -> str:
     """Traditional → simplified, one character for one (phrase rules that change length are skipped)."""
-    text = "".join(chars)
     converted = _t2s().convert(text)
     if len(converted) == len(text):
-        return list(converted)
-    return [c if len(c := _t2s().convert(ch)) == 1 else ch for ch in chars]
+        return converted
+    return "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
 
 
 def normalize(raw: str, simplify: bool = True) -> Normalized:
@@ -186,7 +195,8 @@ def normalize(raw: str, simplify: bool = True) -> Normalized:
         blanks = 0
         kept.append(line)
 
-    out_chars: list[str] = []
+    out_pieces: list[str] = []  # whole lines and line breaks, joined once at the end
+    out_len = 0
     out_offs: list[int] = []
     marks: list[LineMark] = []
     repairs: list[int] = []
@@ -194,20 +204,21 @@ def normalize(raw: str, simplify: bool = True) -> Normalized:
         if n:
             prev = kept[n - 1]
             if _is_cut_paragraph(prev, line):
-                repairs.append(len(out_chars))
+                repairs.append(out_len)
             else:
-                out_chars.append("\n")
-                out_offs.append(prev.newline_off)
-                if line.blank_before:
-                    out_chars.append("\n")
-                    out_offs.append(prev.newline_off)
+                breaks = 2 if line.blank_before else 1
+                out_pieces.append("\n" * breaks)
+                out_offs.extend([prev.newline_off] * breaks)
+                out_len += breaks
         if line.mark:
-            marks.append(LineMark(len(out_chars), line.mark[0], line.mark[1]))
-        out_chars.extend(line.chars)
+            marks.append(LineMark(out_len, line.mark[0], line.mark[1]))
+        out_pieces.append(line.chars)
         out_offs.extend(line.offs)
+        out_len += len(line.chars)
+    text = "".join(out_pieces)
     simplified = False
-    if simplify and is_traditional("".join(out_chars)):
-        out_chars = _simplify(out_chars)
+    if simplify and is_traditional(text):
+        text = _simplify(text)
         simplified = True
     out_offs.append(len(raw))
-    return Normalized("".join(out_chars), out_offs, marks, repairs, simplified)
+    return Normalized(text, out_offs, marks, repairs, simplified)
