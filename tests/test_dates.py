@@ -545,3 +545,24 @@ def test_calendar_of_a_plan_with_month_trailing_items(seed_000):
     assert months[(3, 4)] == ["组织开展“做书香女人，展巾帼风采”系列活动"]
     assert months[(12,)] == ["“青蓝工程”阶段考核", "开展困难职工调查", "年终工作总结"]
     assert "待定" not in render_calendar(a)
+
+
+def test_rule_prefilters_hold_for_every_match(corpus_documents):
+    # _candidates skips a rule when the text lacks what its matches contain; this checks, on the
+    # whole corpus and the held-out plans, that every match does contain it (a pattern edited
+    # later must keep its listed literals true, or the rule would silently miss).
+    from pathlib import Path
+
+    from nlp.extract import dates as dates_mod
+
+    heldout = sorted((Path(__file__).parent / "heldout" / "docs").glob("*"))
+    texts = [a.text for d in corpus_documents for a in d.articles]
+    texts += [p.read_text(encoding="utf-8") for p in heldout if p.suffix in (".txt", ".md")]
+    checked = 0
+    for pattern, _make, _prefixed, needs in dates_mod._RULES:
+        for text in texts:
+            for m in pattern.finditer(text):
+                if m.end() > m.start():
+                    assert all(any(x in m.group() for x in group) for group in needs), (pattern.pattern, m.group())
+                    checked += 1
+    assert checked > 500

@@ -239,31 +239,43 @@ def _make_duration_many(text: str, m, ctx) -> DateMention | None:
     return _mention(text, m.start(), m.end(), "duration")
 
 
-# (pattern, maker, takes a year prefix). Order = priority when two candidates cover the same span.
-_RULES: tuple[tuple["regex.Pattern[str]", Maker, bool], ...] = (
-    (P.DAY_MD, _make_day_md, True),
-    (P.DAY_DOT, _make_day_dot, False),
-    (P.DAY_ISO, _make_day_iso, False),
-    (P.RECURRING_EVERY, _make_recurring_every, False),
-    (P.RECURRING_FREQ, _make_recurring_freq, False),
-    (P.RECURRING_RANGE, _make_recurring_range, False),
-    (P.MONTH_RANGE, _make_month_range, True),
-    (P.MONTH_LIST, _make_month_range, True),
-    (P.MONTH_PAIR, _make_month_range, True),
-    (P.MONTH, _make_month, True),
-    (P.MONTH_PH, _make_month_ph, True),
-    (P.HOLIDAY, _make_holiday, True),
-    (P.SEASON_YEAR, _make_season_year, False),
-    (P.SEASON_WORD, _make_season_word, True),
-    (P.SEASON_QUARTER, _make_season_quarter, True),
-    (P.SEASON_TERM, _make_season_term, False),
-    (P.YEAR_NUM, _make_year_num, False),
-    (P.YEAR_PH, _make_year_ph, False),
-    (P.YEAR_REL, _make_year_rel, False),
-    (P.YEAR_BARE, _make_year_ph, False),
-    (P.DURATION, _make_duration, False),
-    (P.DURATION_MANY, _make_duration_many, False),
+# What every match of a pattern contains, as groups of strings: a text holding no string of some
+# group cannot match, and the pattern is not run over it (most articles never write 季度, a
+# dotted date or 年底; the regex engine would still try every position).
+_MONTH = ("月",)
+_YEAR = ("年",)
+_DOT = (".", "．", "·", "・")
+_ISO_SEP = (".", "-", "/", "．")
+_SEASON_OF_YEAR = ("年底", "年初", "年末", "年终", "年内")
+
+# (pattern, maker, takes a year prefix, what a match contains). Order = priority when two
+# candidates cover the same span.
+_RULES: tuple[tuple["regex.Pattern[str]", Maker, bool, tuple[tuple[str, ...], ...]], ...] = (
+    (P.DAY_MD, _make_day_md, True, (_MONTH,)),
+    (P.DAY_DOT, _make_day_dot, False, (_DOT,)),
+    (P.DAY_ISO, _make_day_iso, False, (_ISO_SEP,)),
+    (P.RECURRING_EVERY, _make_recurring_every, False, (("每",),)),
+    (P.RECURRING_FREQ, _make_recurring_freq, False, ()),
+    (P.RECURRING_RANGE, _make_recurring_range, False, (("一次",),)),
+    (P.MONTH_RANGE, _make_month_range, True, (_MONTH,)),
+    (P.MONTH_LIST, _make_month_range, True, (_MONTH, ("、",))),
+    (P.MONTH_PAIR, _make_month_range, True, (_MONTH,)),
+    (P.MONTH, _make_month, True, (_MONTH,)),
+    (P.MONTH_PH, _make_month_ph, True, (_MONTH,)),
+    (P.HOLIDAY, _make_holiday, True, ()),
+    (P.SEASON_YEAR, _make_season_year, False, (_SEASON_OF_YEAR,)),
+    (P.SEASON_WORD, _make_season_word, True, ()),
+    (P.SEASON_QUARTER, _make_season_quarter, True, (("季度",),)),
+    (P.SEASON_TERM, _make_season_term, False, (("期",),)),
+    (P.YEAR_NUM, _make_year_num, False, (_YEAR,)),
+    (P.YEAR_PH, _make_year_ph, False, (_YEAR,)),
+    (P.YEAR_REL, _make_year_rel, False, (_YEAR,)),
+    (P.YEAR_BARE, _make_year_ph, False, (_YEAR,)),
+    (P.DURATION, _make_duration, False, ()),
+    (P.DURATION_MANY, _make_duration_many, False, (("年来",),)),
 )
+# Every string some rule needs, each looked up once per text.
+_NEEDED = tuple(dict.fromkeys(x for *_, needs in _RULES for group in needs for x in group))
 
 
 def _with_prefix(text: str, dm: DateMention) -> DateMention:
@@ -290,7 +302,10 @@ def _with_prefix(text: str, dm: DateMention) -> DateMention:
 
 def _candidates(text: str, ctx: _Ctx) -> list[tuple[int, int, int, DateMention]]:
     out = []
-    for prio, (pattern, make, prefixed) in enumerate(_RULES):
+    present = {x for x in _NEEDED if x in text}
+    for prio, (pattern, make, prefixed, needs) in enumerate(_RULES):
+        if needs and not all(present.intersection(group) for group in needs):
+            continue  # the text lacks what every match holds
         for m in pattern.finditer(text):
             if m.end() == m.start():
                 continue
@@ -327,18 +342,25 @@ def _in_a_name(text: str, dm: DateMention, names, quotes) -> bool:
     return False
 
 
+def _may_hold_a_name(text: str) -> bool:
+    """Whether NAME_SPAN can match at all: each of its matches holds 《 or a bracket."""
+    return "《" in text or "(" in text or "（" in text
+
+
 def extract_dates_from_text(text: str, article: Article | None = None) -> list[DateMention]:
     """Every time expression of `text`, leftmost-longest, in order."""
     art = article or Article(source="", index=0, title="", text=text)
     ctx = _Ctx(art)
     scan = _without_markers(text, art)
-    names = [m.span() for m in P.NAME_SPAN.finditer(scan)]
-    quotes = [m.span() for m in P.QUOTED.finditer(scan)]
+    names = [m.span() for m in P.NAME_SPAN.finditer(scan)] if _may_hold_a_name(scan) else []
+    quotes: list[tuple[int, int]] | None = None  # only a holiday asks: found on first need
     chosen: list[DateMention] = []
     last_end = -1
     for start, _neg_len, _prio, dm in sorted(_candidates(scan, ctx), key=lambda c: c[:3]):
         if start >= last_end:
-            if (names or quotes) and _in_a_name(scan, dm, names, quotes):
+            if dm.kind == "holiday" and quotes is None:
+                quotes = [m.span() for m in P.QUOTED.finditer(scan)]
+            if (names or dm.kind == "holiday") and _in_a_name(scan, dm, names, quotes or []):
                 continue
             chosen.append(dm)
             last_end = dm.end
@@ -350,11 +372,17 @@ def _without_markers(text: str, article: Article) -> str:
     right after a marker is read on its own ("2.5月举办…" under "1." is the item 2. and 5月)."""
     if not article.headings or article.text != text:
         return text
-    chars = list(text)
-    for h in article.headings:
-        if h.marker and text.startswith(h.marker, h.start):
-            chars[h.start:h.start + len(h.marker)] = " " * len(h.marker)
-    return "".join(chars)
+    spans = sorted((h.start, h.start + len(h.marker)) for h in article.headings
+                   if h.marker and text.startswith(h.marker, h.start))
+    # the kept stretches and the blanks, joined once (not a list of every character)
+    pieces, pos = [], 0
+    for start, end in spans:
+        start = max(start, pos)  # markers that overlap: blank their union
+        if end > start:
+            pieces += (text[pos:start], " " * (end - start))
+            pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def extract_dates(article: Article) -> list[DateMention]:

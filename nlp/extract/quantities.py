@@ -7,6 +7,7 @@ are targets is targets.py's job. Numerals are converted with cn2an on the matche
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,6 +64,12 @@ def _alternation(items: tuple[str, ...]) -> str:
     return "|".join(regex.escape(x) for x in sorted(items, key=len, reverse=True))
 
 
+# The groups of QUANTITY in order: _from_match reads them all with one m.groups() call, since a
+# lookup by name costs more than the rest of rejecting a bare numeral.
+_QUANTITY_GROUPS = ("pre", "num", "sep", "num2", "ap1", "mag", "ap2", "unit", "sep2", "num3",
+                    "zheng", "post")
+
+
 @lru_cache(maxsize=1)
 def _quantity_re() -> regex.Pattern:
     """The quantity pattern, built once from the unit list."""
@@ -72,7 +79,7 @@ def _quantity_re() -> regex.Pattern:
     # QUANTITY: matches "近600余个", "1—2期", "二到三个月", "6万余元", "90%以上", "365万",
     # "30%—50%"; a bare number ("二是", "2017") matches too and is rejected in code for
     # lack of a unit.
-    return regex.compile(
+    pattern = regex.compile(
         rf"""
         (?P<pre>{pre})?
         (?P<num>{_NUMBER})
@@ -87,6 +94,8 @@ def _quantity_re() -> regex.Pattern:
         """,
         regex.VERBOSE,
     )
+    assert tuple(pattern.groupindex) == _QUANTITY_GROUPS  # _from_match unpacks m.groups()
+    return pattern
 
 
 # PERCENT_WORDS: matches "百分之九十", "百分之95以上"; must not match "百分点".
@@ -116,10 +125,16 @@ def _comparator_of(word: str | None, table: dict[str, tuple[str, ...]]) -> str |
     return None
 
 
+_HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _to_half_width(s: str) -> str:
-    return "".join(chr(ord(c) - 0xFEE0) if 0xFF10 <= ord(c) <= 0xFF19 else c for c in s)
+    return s.translate(_HALF_WIDTH_DIGITS)
 
 
+# The same few numerals (一, 两, 10, 100 …) recur in every article and cn2an is slow; the cache
+# is bounded, so a batch worker's memory stays flat.
+@lru_cache(maxsize=4096)
 def parse_number(span: str) -> float | None:
     """The value of one numeral as printed (`二十五` → 25, `2,591,637.10` → 2591637.1)."""
     s = _to_half_width(span).replace(",", "")
@@ -165,11 +180,31 @@ def _is_chinese(span: str) -> bool:
     return bool(span) and span[0] in _CN_NUM
 
 
-def _boundaries(text: str) -> dict[int, int]:
-    """Token start → token end over the segmented text."""
-    starts = get_segmenter().word_starts(text)
-    # words tile the text: each ends where the next starts, the last at len(text)
-    return dict(zip(starts, (*starts[1:], len(text))))
+class _Boundaries:
+    """The word boundaries of the segmented text: the end of the word starting at an offset.
+
+    Read by bisecting the segmenter's (memoized) start offsets rather than building a dict
+    per text: only the few Chinese numerals with a unit ask."""
+
+    __slots__ = ("starts", "text_len")
+
+    def __init__(self, text: str):
+        self.starts = get_segmenter().word_starts(text)
+        self.text_len = len(text)
+
+    def word_end(self, pos: int) -> int | None:
+        """End of the word starting at `pos`, or None when no word starts there."""
+        starts = self.starts
+        i = bisect_left(starts, pos)
+        if i == len(starts) or starts[i] != pos:
+            return None
+        # words tile the text: each ends where the next starts, the last at len(text)
+        return starts[i + 1] if i + 1 < len(starts) else self.text_len
+
+
+def _boundaries(text: str) -> _Boundaries:
+    """Word boundaries over the segmented text."""
+    return _Boundaries(text)
 
 
 @lru_cache(maxsize=1)
@@ -178,17 +213,21 @@ def _arabic_only() -> frozenset[str]:
     return frozenset(words("arabic_only"))
 
 
-def _from_match(m: regex.Match, text: str, bounds: dict[int, int]) -> Quantity | None:
+def _from_match(m: regex.Match, text: str, bounds: _Boundaries) -> Quantity | None:
     """Build a Quantity from a QUANTITY match, or None when it is not one."""
-    num, num2, unit, mag = m["num"], m["num2"], m["unit"] or "", m["mag"] or ""
-    post = m["post"]
+    pre, num, _sep, num2, ap1, mag, ap2, unit, _sep2, num3, _zheng, post = m.groups()
+    # Most matches are a bare numeral (一 of 一些, 2017): no unit, no magnitude, and no trailing
+    # 万/亿 that would become one below. Rejected before anything else is looked at.
+    if not unit and not mag and num[-1] not in "万亿":
+        return None
+    unit, mag = unit or "", mag or ""
     chinese = _is_chinese(num)
     if chinese and unit in _arabic_only():
         return None
     # A Chinese numeral's trailing 万/亿 is a magnitude that stays in the unit (伍万元 → 5 万元).
     if chinese and len(num) > 1 and num[-1] in "万亿" and not num2:
         mag, num = num[-1], num[:-1]
-    if chinese and not mag and num in ("万", "亿", "百", "千") and not (m["pre"] or m["ap1"]):
+    if chinese and not mag and num in ("万", "亿", "百", "千") and not (pre or ap1):
         return None  # a bare 百/千/万 needs an approximation marker (近千名, 千余人)
     if not unit and not mag:
         return None
@@ -201,18 +240,19 @@ def _from_match(m: regex.Match, text: str, bounds: dict[int, int]) -> Quantity |
         return None  # x万余人, xx万元: the amount is a placeholder
     if chinese:
         num_start = m.start("num")
-        if start not in bounds and num_start not in bounds:
+        start_word_end, num_word_end = bounds.word_end(start), bounds.word_end(num_start)
+        if start_word_end is None and num_word_end is None:
             return None  # numeral inside a word: 进一步, 统一, 队伍
-        if max(bounds.get(start, start), bounds.get(num_start, num_start)) > end:
+        if max(start_word_end or start, num_word_end or num_start) > end:
             return None  # unit glued into a word: 一家人, 一次性, 千家万户
     full_unit = mag + unit
-    approx = bool(m["ap1"] or m["ap2"])
-    if m["num3"] and not num2:
-        num2 = m["num3"]  # 30%—50%, 3家至5家: the unit printed on both ends
+    approx = bool(ap1 or ap2)
+    if num3 and not num2:
+        num2 = num3  # 30%—50%, 3家至5家: the unit printed on both ends
     parsed = _parse(num, num2)
     if parsed is None:
         return None
-    comp = _comparator_of(post, _POST) or _comparator_of(m["pre"], _PRE)
+    comp = _comparator_of(post, _POST) or _comparator_of(pre, _PRE)
     if parsed.low is not None:
         comp = "range"
     elif comp is None:

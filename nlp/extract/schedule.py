@@ -14,6 +14,7 @@ Seasons (上半年, 年底) are too coarse for a month calendar and are left out
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -85,11 +86,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _heading_at(article: Article, line: _Line) -> Heading | None:
-    for h in article.headings:
-        if line.line_start <= h.start < line.end:
-            return h
-    return None
+def _headings_by_line(article: Article, lines: list[_Line]) -> dict[int, Heading]:
+    """Line start → the first heading starting on that line (before its end), for every line
+    holding one: each heading is bisected into the lines once, not every line scanned for it."""
+    line_starts = [ln.line_start for ln in lines]
+    out: dict[int, Heading] = {}
+    for h in article.headings:  # in order: the first heading of a line wins
+        i = bisect_right(line_starts, h.start) - 1
+        if i >= 0 and h.start < lines[i].end:
+            out.setdefault(lines[i].line_start, h)
+    return out
 
 
 def _dated(article: Article) -> list[DateMention]:
@@ -123,6 +129,7 @@ class _Builder:
 
     def lines(self) -> None:
         text, lines = self.text, _lines(self.text)
+        heading_of_line = _headings_by_line(self.a, lines)
         dated = _dated(self.a)
         by_line: list[list[DateMention]] = [[] for _ in lines]
         li = 0
@@ -133,11 +140,13 @@ class _Builder:
                 by_line[li].append(d)
         block: tuple[tuple[int, ...], int | None] | None = None  # months, heading level
         for i, ln in enumerate(lines):
+            if block is None and not by_line[i]:
+                continue  # most lines: no date, outside a month block, nothing to do
             ds = [d for d in by_line[i] if d.kind in ("month", "month_range")]
-            head = _heading_at(self.a, ln)
+            head = heading_of_line.get(ln.line_start)
             lead = ds[0] if ds and ds[0].start == ln.start else None
             if lead is not None and (MONTH_LINE_REST.fullmatch(text, lead.end, ln.end)
-                                     or self._block_head(lines, i, head, lead)):
+                                     or self._block_head(lines, i, head, lead, heading_of_line)):
                 # 三月份： / 2. 三月 / 2月新学期新面貌 above numbered items: the lines below are its
                 block = (_months(lead), head.level if head else None)
                 self.add(block[0], lead.end, ln.end)  # the block's theme, when it has one
@@ -160,7 +169,8 @@ class _Builder:
             if by_line[i]:
                 self._line_items(ln, by_line[i])
 
-    def _block_head(self, lines: list[_Line], i: int, head: Heading | None, lead: DateMention) -> bool:
+    def _block_head(self, lines: list[_Line], i: int, head: Heading | None, lead: DateMention,
+                    heading_of_line: dict[int, Heading]) -> bool:
         """A month line with a theme (2月新学期新面貌) above numbered items of its own."""
         nxt = next((j for j in range(i + 1, len(lines)) if lines[j].start < lines[j].end), None)
         if nxt is None:
@@ -168,7 +178,7 @@ class _Builder:
         theme = self.text[lead.end:lines[i].end]
         if len(theme) > 30 or regex.search("[。；;！!？?]", theme):
             return False
-        below = _heading_at(self.a, lines[nxt])
+        below = heading_of_line.get(lines[nxt].line_start)
         if head is not None and below is not None:
             return below.level > head.level
         return LINE_MARKER.match(self.text, lines[nxt].line_start, lines[nxt].end) is not None
