@@ -19,10 +19,16 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
+from .errors import PlanNLPError
+
 if TYPE_CHECKING:
     from .model import Article
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# What turns a database of version N into N + 1 (connect applies them in order).
+_MIGRATIONS = {
+    1: "ALTER TABLE passages DROP COLUMN text",  # 2: a passage's text is read from its article
+}
 
 # Tables in dependency order (parents first); `passages_fts` is the FTS5 index over `passages`.
 TABLES = (
@@ -116,8 +122,7 @@ CREATE TABLE IF NOT EXISTS passages (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     idx INTEGER NOT NULL, start INTEGER, "end" INTEGER,
     section TEXT,                         -- JSON heading path at `start`
-    text TEXT NOT NULL,
-    UNIQUE (article_id, idx)
+    UNIQUE (article_id, idx)              -- text: the article's text[start:end] (passage_text)
 );
 -- words are pre-segmented and space-separated: 'ascii' splits on ASCII spaces only and keeps
 -- every non-ASCII character in its token, which is all we need and cheaper than unicode61.
@@ -158,22 +163,34 @@ def connect(db: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
     # Readers (search, export) must not need the write lock: create the schema only once.
-    if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-        conn.executescript(_SCHEMA)
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise PlanNLPError(db, f"database schema version {version} is newer than this plan-nlp "
+                               f"understands ({SCHEMA_VERSION}); upgrade plan-nlp")
+    if version != SCHEMA_VERSION:
+        if version == 0:
+            conn.executescript(_SCHEMA)
+        for step in range(version or SCHEMA_VERSION, SCHEMA_VERSION):
+            conn.execute(_MIGRATIONS[step])
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     return conn
+
+
+# A passage's text, by SQL: its span of the article text (substr counts characters from 1).
+PASSAGE_TEXT = 'substr(a.text, p.start + 1, p."end" - p.start)'
 
 
 # ---------------------------------------------------------------- writes
 
 
 class Passage(NamedTuple):
-    """A searchable span of an article: its section path and its words for the FTS5 index."""
+    """A searchable span of an article (its text is the article's text[start:end]): its section
+    path and its words for the FTS5 index."""
 
     start: int
     end: int
     section: tuple[str, ...]
-    text: str
     words: str  # index_words(...) of the span
 
 
@@ -272,8 +289,8 @@ def _insert_article(conn: sqlite3.Connection, doc_id: int, rows: ArticleRows) ->
         # Ids given, not assigned one insert at a time: the FTS row shares its passage's id.
         first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
         conn.executemany(
-            'INSERT INTO passages (id, article_id, idx, start, "end", section, text) VALUES (?,?,?,?,?,?,?)',
-            [(first + i, aid, i, p.start, p.end, _j_path(p.section), p.text) for i, p in enumerate(rows.passages)])
+            'INSERT INTO passages (id, article_id, idx, start, "end", section) VALUES (?,?,?,?,?,?)',
+            [(first + i, aid, i, p.start, p.end, _j_path(p.section)) for i, p in enumerate(rows.passages)])
         conn.executemany("INSERT INTO passages_fts (rowid, words) VALUES (?, ?)",
                          [(first + i, p.words) for i, p in enumerate(rows.passages)])
 
@@ -416,7 +433,8 @@ def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
         sel = ", ".join(keys + [f't."{c}"' for c in cols])
         out[table] = sorted(conn.execute(f"SELECT {sel} FROM {table} t").fetchall(), key=repr)
     out["passages_fts"] = sorted(
-        conn.execute("SELECT p.text, f.words FROM passages_fts f JOIN passages p ON p.id = f.rowid").fetchall())
+        conn.execute(f"SELECT {PASSAGE_TEXT}, f.words FROM passages_fts f JOIN passages p ON p.id = f.rowid"
+                     " JOIN articles a ON a.id = p.article_id").fetchall())
     return out
 
 
@@ -494,7 +512,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 10, width: int = 8
         return []
     match = " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
     rows = conn.execute(
-        "SELECT d.path, a.idx, a.title, p.section, p.start, p.\"end\", p.text, bm25(passages_fts) AS score"
+        f"SELECT d.path, a.idx, a.title, p.section, p.start, p.\"end\", {PASSAGE_TEXT}, bm25(passages_fts) AS score"
         " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
         " JOIN articles a ON a.id = p.article_id JOIN documents d ON d.id = a.document_id"
         " WHERE passages_fts MATCH ? ORDER BY score LIMIT ?", (match, max(limit * 5, 50))).fetchall()

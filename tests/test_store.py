@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from nlp import store
+from nlp.errors import PlanNLPError
 from nlp.batch.executors import analyze_file
 
 from conftest import CORPUS
@@ -48,9 +49,11 @@ def test_schema_has_every_table_and_wal(tmp_path):
 
 
 def test_rows_keep_offsets_into_article_text(conn):
-    for table, col in (("dates", "text"), ("targets", "text"), ("tasks", "text"), ("flags", "text"),
-                       ("passages", "text")):
-        rows = conn.execute(f'SELECT a.text, t.start, t."end", t.{col} FROM {table} t '
+    # a passage keeps no text of its own: the SQL that reads it must cut the same span as Python
+    passage_text = store.PASSAGE_TEXT.replace("p.", "t.")
+    for table, col in (("dates", "t.text"), ("targets", "t.text"), ("tasks", "t.text"), ("flags", "t.text"),
+                       ("passages", passage_text)):
+        rows = conn.execute(f'SELECT a.text, t.start, t."end", {col} FROM {table} t '
                             "JOIN articles a ON a.id = t.article_id").fetchall()
         assert rows, table
         for text, start, end, span in rows:
@@ -104,13 +107,13 @@ def test_passages_cut_long_paragraphs_at_sentence_ends():
     para = "".join(f"第{i}项工作要组织职工开展技能竞赛活动。" for i in range(40))
     text = "总体要求\n\n" + para + "\n短段落。"
     passages = _passages(Article(source="x", index=0, title="", text=text))
-    assert passages[0].text == "总体要求" and passages[-1].text == "短段落。"
-    middle = passages[1:-1]
-    assert len(middle) > 1 and all(len(p.text) <= PASSAGE_MAX for p in middle)
-    assert "".join(p.text for p in middle) == para
-    for p in passages:
-        assert text[p.start:p.end] == p.text
-        assert "职工" in p.words.split() or p.text in ("总体要求", "短段落。")
+    spans = [text[p.start:p.end] for p in passages]
+    assert spans[0] == "总体要求" and spans[-1] == "短段落。"
+    middle = spans[1:-1]
+    assert len(middle) > 1 and all(len(span) <= PASSAGE_MAX for span in middle)
+    assert "".join(middle) == para
+    for p, span in zip(passages, spans):
+        assert "职工" in p.words.split() or span in ("总体要求", "短段落。")
 
 
 def test_query_terms_and_index_words_drop_punctuation():
@@ -197,3 +200,29 @@ def test_grouped_commits_commit_when_the_group_is_full(tmp_path, results):
         store.write_result(conn, ARCHIVE, results[1], None)
         commits.written()
         assert _count(reader, "documents") == 2
+
+
+def test_version_1_database_is_migrated_in_place(tmp_path):
+    # Version 1 stored each passage's text, a copy of its article's span; version 2 reads it there.
+    db = tmp_path / "v1.db"
+    old = sqlite3.connect(db)
+    old.executescript(store._SCHEMA.replace(
+        "    UNIQUE (article_id, idx)              -- text:", "    text TEXT NOT NULL,\n    UNIQUE (article_id, idx) --"))
+    old.execute("PRAGMA user_version=1")
+    assert "text" in [r[1] for r in old.execute("PRAGMA table_info(passages)")]
+    old.close()
+    conn = store.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert "text" not in [r[1] for r in conn.execute("PRAGMA table_info(passages)")]
+    result = analyze_file(str(CORPUS / FILES[1]), FILES[1])
+    store.write_result(conn, ARCHIVE, result, None)
+    assert store.search(conn, "职工")
+
+
+def test_newer_database_is_refused(tmp_path):
+    db = tmp_path / "new.db"
+    c = sqlite3.connect(db)
+    c.execute(f"PRAGMA user_version={store.SCHEMA_VERSION + 1}")
+    c.close()
+    with pytest.raises(PlanNLPError, match="newer than this plan-nlp"):
+        store.connect(db)

@@ -66,7 +66,7 @@ def _passages(article: "Article") -> list[Passage]:
     section_of = section_paths(article)
     # search granularity: long words also yield their parts (职工之家 → 职工, 之家); the same as
     # index_words(segmenter.search_words(text, s, e)), word by word.
-    return [Passage(s, e, section_of(s), text[s:e],
+    return [Passage(s, e, section_of(s),
                     " ".join(filter(None, map(_index_terms, words_between(text, s, e)))))
             for s, e in _passage_spans(text)]
 
