@@ -200,3 +200,13 @@ def test_degenerate_text_does_not_crash(text):
 def test_hostile_text_never_crashes_and_offsets_hold(text):
     art = annotated(text)
     assert len({t.start for t in art.tasks}) == len(art.tasks)
+
+
+def test_opener_prefilters_cover_every_han_opening():
+    # _strip runs the enumerator and run-in regexes only on clauses opening with a character of
+    # these sets (or a non-Han one): no other Han character may open a match of either.
+    from nlp.extract.tasks import _ENUMERATOR, _ENUMERATOR_HAN, _RUNIN, _RUNIN_FIRST
+
+    han = [chr(c) for c in range(0x4E00, 0xA000)]
+    assert {c for c in han if (m := _ENUMERATOR.match(c + "、．.（一）1、第一，工作")) and m.end() > 0} <= _ENUMERATOR_HAN
+    assert {c for c in han if _RUNIN.match(c + "是要工作")} <= _RUNIN_FIRST

@@ -197,19 +197,14 @@ def _literal(word: str) -> regex.Pattern:
     return regex.compile(regex.escape(word))
 
 
-def _bounds(text: str) -> frozenset[int]:
-    """Every word start and end offset of the segmented text."""
-    # words tile the text: their ends are the next words' starts, and len(text)
-    return frozenset(get_segmenter().word_starts(text)) | {0, len(text)}
-
-
 def org_cues(text: str, title: str = "") -> dict[str, int]:
     """Per organisation type: lexicon cues on word boundaries in the body, title cues weighted.
 
     `<type>_words` counts the distinct cue words found (the tie-breaker).
     """
     counts: Counter[str] = Counter()
-    body_bounds, title_bounds = _bounds(text), _bounds(title)
+    segmenter = get_segmenter()
+    body_bounds, title_bounds = segmenter.word_bounds(text), segmenter.word_bounds(title)
     for tag, word in _tagged("org_types"):
         body = _count_on_words(text, word, body_bounds)
         n = body + ORG_TITLE_WEIGHT * _count_on_words(title, word, title_bounds)

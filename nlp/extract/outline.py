@@ -22,6 +22,7 @@ import regex
 
 from ..data import word_list
 from ..model import Article, Flag, Heading, Section
+from ..text.segment import get_segmenter
 
 MAX_TEXT = 40  # a heading text is cut at 40 characters (GUIDELINES)
 MAX_TITLE = 30  # an unnumbered title line is "about 30 chars or fewer" (GUIDELINES)
@@ -150,17 +151,9 @@ FUNCTION_END = "的和与及在对把将地得、被向从为以于由按经据�
 
 
 @lru_cache(maxsize=1)
-def _segment_module():
-    """nlp.text.segment, imported on first use: it loads jieba. Held here because an import
-    statement inside the per-heading functions cost some 5 µs a call."""
-    from ..text import segment
-
-    return segment
-
-
-@lru_cache(maxsize=1)
 def _dates_module():
-    """nlp.extract.dates, imported on first use (see `_segment_module`)."""
+    """nlp.extract.dates, imported on first use: it imports schedule, which imports this module.
+    Held here because an import statement inside a per-heading function costs some 5 µs a call."""
     from . import dates
 
     return dates
@@ -600,7 +593,7 @@ def _sentence_start(text: str, ls: int, pos: int, ends: regex.Pattern) -> int:
 def _numeral_in_word(text: str, pos: int, mend: int) -> bool:
     """True when segmentation joins the numeral at `pos` to the word before it ("统一、")."""
     left = max(0, pos - 4)
-    words = _segment_module().get_segmenter().tokens(text[left:mend])
+    words = get_segmenter().tokens(text[left:mend])
     return any(s < pos - left < e for _, s, e in words)
 
 
@@ -681,7 +674,7 @@ def _runin_cut(text: str, start: int, end: int, long_body: bool = False) -> int 
     for m in PHRASE.finditer(seg):
         if m.end() - m.start() >= MIN_RUNIN_PHRASE:
             # the article is tagged once: its words stand for the phrase's wherever they agree
-            segmenter = _segment_module().get_segmenter()
+            segmenter = get_segmenter()
             toks = segmenter.tokens_between(text, start + m.start(), start + m.end())
             cut = _phrase_cut(m.group(), toks, long_body)
             if cut is not None:
@@ -814,7 +807,7 @@ def _clause_cut(phrase: str, toks: list[tuple[str, int, int]], limit: int | None
 @lru_cache(maxsize=4096)
 def _tag(word: str) -> str:
     """jieba's part-of-speech flag of `word` when it is one word, else ""."""
-    tags = _segment_module().get_segmenter().pos(word)
+    tags = get_segmenter().pos(word)
     return tags[0][1] if len(tags) == 1 else ""
 
 

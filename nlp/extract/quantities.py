@@ -202,11 +202,6 @@ class _Boundaries:
         return starts[i + 1] if i + 1 < len(starts) else self.text_len
 
 
-def _boundaries(text: str) -> _Boundaries:
-    """Word boundaries over the segmented text."""
-    return _Boundaries(text)
-
-
 @lru_cache(maxsize=1)
 def _arabic_only() -> frozenset[str]:
     """Units printed only after Arabic numerals, as a set built once."""
@@ -283,7 +278,7 @@ def _parse(num: str, num2: str | None) -> _Parsed | None:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, in order of position."""
-    bounds = _boundaries(text)
+    bounds = _Boundaries(text)
     out: list[Quantity] = []
     for m in _quantity_re().finditer(text):
         q = _from_match(m, text, bounds)

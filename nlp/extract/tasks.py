@@ -18,6 +18,7 @@ import regex
 
 from ..data.cues import words
 from ..model import Article, Task
+from ..text.segment import get_segmenter
 from . import outline
 from .targets import SpanIndex, Token, Tokens
 
@@ -192,7 +193,7 @@ class _ArticleIndex:
 
     text: str
     pos: Tokens
-    word_ends: frozenset[int]  # where the article's words end
+    word_ends: frozenset[int]  # where the article's words end (and start: they tile the text)
     heads: set[int]  # where a heading's text begins
     dated: set[int]  # offsets inside a date mention
     dates: SpanIndex
@@ -202,10 +203,8 @@ class _ArticleIndex:
     @classmethod
     def of(cls, article: Article) -> "_ArticleIndex":
         pos = Tokens.of(article.text)
-        # the words tile the text: each ends where the next one starts, the last at the end
-        word_ends = frozenset(pos.starts).union((len(article.text),))
         return cls(
-            text=article.text, pos=pos, word_ends=word_ends,
+            text=article.text, pos=pos, word_ends=get_segmenter().word_bounds(article.text),
             heads=_heading_starts(article),
             dated={i for d in article.dates for i in range(d.start, d.end)},
             dates=SpanIndex(article.dates), targets=SpanIndex(article.targets),

@@ -188,6 +188,11 @@ class Segmenter:
         the next one starts (the last at len(text))."""
         return self._pos_cached(text).starts
 
+    def word_bounds(self, text: str) -> frozenset[int]:
+        """Every offset where a word of `text` starts or ends (0 and len(text) included)."""
+        # the words tile the text: each ends where the next one starts, the last at the end
+        return frozenset(self.word_starts(text)).union((0, len(text)))
+
     def tokens_between(self, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
         """`tokens(text[lo:hi])`, read from the tagging of the whole `text` where that is the same.
 
