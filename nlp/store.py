@@ -224,11 +224,38 @@ class FileResult:
     seconds: float = 0.0
 
 
-def _delete_document_rows(conn: sqlite3.Connection, doc_id: int) -> None:
-    """Remove everything derived from a document (FTS rows first: they have no foreign key)."""
-    conn.execute(
-        "DELETE FROM passages_fts WHERE rowid IN (SELECT p.id FROM passages p JOIN articles a "
-        "ON p.article_id = a.id WHERE a.document_id = ?)", (doc_id,))
+class FtsChanges:
+    """passages_fts rows to delete and to insert, applied together inside the same transaction.
+
+    FTS5 writes its pending terms out as a new index segment at every savepoint that follows a
+    change to it, so FTS rows written inside each document's savepoint cost a segment (and later
+    merges) per document. `GroupedCommits` keeps one of these for its whole group instead.
+    """
+
+    def __init__(self) -> None:
+        self.deletes: list[int] = []
+        self.inserts: dict[int, str] = {}  # rowid -> words
+
+    def extend(self, later: "FtsChanges") -> None:
+        """Add changes made after these: a row inserted here and deleted there is simply dropped."""
+        for rowid in later.deletes:
+            if self.inserts.pop(rowid, None) is None:
+                self.deletes.append(rowid)
+        self.inserts.update(later.inserts)
+
+    def apply(self, conn: sqlite3.Connection) -> None:
+        """Write the changes (deletes first: a new passage may reuse a deleted passage's id)."""
+        if self.deletes:
+            conn.executemany("DELETE FROM passages_fts WHERE rowid = ?", [(r,) for r in self.deletes])
+        if self.inserts:
+            conn.executemany("INSERT INTO passages_fts (rowid, words) VALUES (?, ?)", self.inserts.items())
+        self.deletes, self.inserts = [], {}
+
+
+def _delete_document_rows(conn: sqlite3.Connection, doc_id: int, fts: FtsChanges) -> None:
+    """Remove everything derived from a document; its FTS rows (no foreign key) go into `fts`."""
+    fts.deletes += [rowid for (rowid,) in conn.execute(
+        "SELECT p.id FROM passages p JOIN articles a ON p.article_id = a.id WHERE a.document_id = ?", (doc_id,))]
     conn.execute("DELETE FROM articles WHERE document_id = ?", (doc_id,))
     conn.execute("DELETE FROM errors WHERE document_id = ?", (doc_id,))
 
@@ -278,7 +305,7 @@ _ROW_INSERTS = (
 )
 
 
-def _insert_article(conn: sqlite3.Connection, doc_id: int, rows: ArticleRows) -> None:
+def _insert_article(conn: sqlite3.Connection, doc_id: int, rows: ArticleRows, fts: FtsChanges) -> None:
     aid = conn.execute(
         "INSERT INTO articles (document_id, idx, source, title, genre, org_type, year, text, n_chars, explain)"
         " VALUES (?,?,?,?,?,?,?,?,?,?)", (doc_id, *rows.article)).lastrowid
@@ -291,16 +318,20 @@ def _insert_article(conn: sqlite3.Connection, doc_id: int, rows: ArticleRows) ->
         conn.executemany(
             'INSERT INTO passages (id, article_id, idx, start, "end", section) VALUES (?,?,?,?,?,?)',
             [(first + i, aid, i, p.start, p.end, _j_path(p.section)) for i, p in enumerate(rows.passages)])
-        conn.executemany("INSERT INTO passages_fts (rowid, words) VALUES (?, ?)",
-                         [(first + i, p.words) for i, p in enumerate(rows.passages)])
+        fts.inserts.update((first + i, p.words) for i, p in enumerate(rows.passages))
 
 
-def write_result(conn: sqlite3.Connection, archive: str, result: FileResult, run_id: int | None) -> None:
+def write_result(conn: sqlite3.Connection, archive: str, result: FileResult, run_id: int | None,
+                 deferred_fts: FtsChanges | None = None) -> None:
     """Replace one document and all its rows atomically: in a transaction of its own, or as a
-    savepoint of the caller's transaction (see `GroupedCommits`), undone alone if it fails."""
+    savepoint of the caller's transaction (see `GroupedCommits`), undone alone if it fails.
+
+    With `deferred_fts`, the document's FTS rows are added to it once the document is written,
+    for the caller to apply before it commits; otherwise they are written here."""
     status = "failed" if result.reason else "ok"
     nested = conn.in_transaction
     conn.execute("SAVEPOINT document" if nested else "BEGIN IMMEDIATE")
+    fts = FtsChanges()
     try:
         row = conn.execute("SELECT id FROM documents WHERE archive = ? AND path = ?",
                            (archive, result.path)).fetchone()
@@ -308,7 +339,7 @@ def write_result(conn: sqlite3.Connection, archive: str, result: FileResult, run
                   len(result.articles), result.n_chars, run_id, now())
         if row:
             doc_id = row[0]
-            _delete_document_rows(conn, doc_id)
+            _delete_document_rows(conn, doc_id, fts)
             conn.execute("UPDATE documents SET sha256=?, size=?, format=?, encoding=?, status=?, n_articles=?,"
                          " n_chars=?, run_id=?, updated_at=? WHERE id=?", (*values, doc_id))
         else:
@@ -320,8 +351,12 @@ def write_result(conn: sqlite3.Connection, archive: str, result: FileResult, run
             conn.execute("INSERT INTO errors (document_id, reason, detail, run_id) VALUES (?,?,?,?)",
                          (doc_id, result.reason, result.detail or "", run_id))
         for art in result.articles:
-            _insert_article(conn, doc_id, art)
+            _insert_article(conn, doc_id, art, fts)
+        if deferred_fts is None:
+            fts.apply(conn)
         conn.execute("RELEASE document" if nested else "COMMIT")
+        if deferred_fts is not None:
+            deferred_fts.extend(fts)
     except BaseException:
         if nested:
             conn.execute("ROLLBACK TO document")
@@ -335,25 +370,33 @@ class GroupedCommits:
     """One commit per group of documents instead of one per document.
 
     Each commit flushes a new FTS5 segment and appends to the WAL, which made per-file commits a
-    third of the writer's time. Every document is still all-or-nothing (a savepoint each); a
-    crash loses at most the open group, which the next run redoes, as the hashes are not stored.
+    third of the writer's time. Every document is still all-or-nothing (a savepoint each, its
+    FTS rows written with the group, in the same transaction); a crash loses at most the open
+    group, which the next run redoes, as the hashes are not stored.
     """
 
     def __init__(self, conn: sqlite3.Connection, max_documents: int = 100, max_seconds: float = 0.5):
         self.conn, self.max_documents, self.max_seconds = conn, max_documents, max_seconds
         self._pending = 0
         self._opened = 0.0
+        self._fts = FtsChanges()
 
     def __enter__(self) -> "GroupedCommits":
         self._begin()
         return self
 
-    def written(self) -> None:
-        """Count one document written; commit the group when it is full or old enough."""
+    def write(self, archive: str, result: FileResult, run_id: int | None) -> None:
+        """Write one document into the group (see `write_result`); commit the group when it is
+        full or old enough. A document that fails is undone alone and its error raised."""
+        write_result(self.conn, archive, result, run_id, deferred_fts=self._fts)
         self._pending += 1
         if self._pending >= self.max_documents or time.monotonic() - self._opened >= self.max_seconds:
-            self.conn.execute("COMMIT")
+            self._commit()
             self._begin()
+
+    def _commit(self) -> None:
+        self._fts.apply(self.conn)
+        self.conn.execute("COMMIT")
 
     def _begin(self) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
@@ -362,7 +405,7 @@ class GroupedCommits:
     def __exit__(self, *exc_info: object) -> None:
         # Also on an exception: the documents written so far are complete and worth keeping.
         if self.conn.in_transaction:
-            self.conn.execute("COMMIT")
+            self._commit()
 
 
 def mark_deleted(conn: sqlite3.Connection, archive: str, paths: Iterable[str], run_id: int | None) -> int:
@@ -373,7 +416,9 @@ def mark_deleted(conn: sqlite3.Connection, archive: str, paths: Iterable[str], r
         try:
             row = conn.execute("SELECT id FROM documents WHERE archive = ? AND path = ?", (archive, path)).fetchone()
             if row:
-                _delete_document_rows(conn, row[0])
+                fts = FtsChanges()
+                _delete_document_rows(conn, row[0], fts)
+                fts.apply(conn)
                 conn.execute("UPDATE documents SET status='deleted', n_articles=0, run_id=?, updated_at=?"
                              " WHERE id=?", (run_id, now(), row[0]))
                 n += 1

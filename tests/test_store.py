@@ -179,27 +179,59 @@ def test_grouped_commits_undo_a_failed_document_alone(tmp_path, results):
     bad = dataclasses.replace(results[0], articles=(results[0].articles[0],
                                                    second._replace(tasks=[("too", "few", "columns")])))
     with store.GroupedCommits(conn, max_documents=10) as commits:
-        store.write_result(conn, ARCHIVE, results[1], None)
-        commits.written()
+        commits.write(ARCHIVE, results[1], None)
         with pytest.raises(sqlite3.ProgrammingError):
-            store.write_result(conn, ARCHIVE, bad, None)
+            commits.write(ARCHIVE, bad, None)
         assert conn.in_transaction  # the group goes on
     assert not conn.in_transaction
     paths = [p for (p,) in conn.execute("SELECT path FROM documents")]
     assert paths == [results[1].path]  # the good document landed, nothing of the bad one
     assert _count(conn, "articles") == len(results[1].articles)
+    assert _count(conn, "passages_fts") == _count(conn, "passages")  # no index rows of the bad one
 
 
 def test_grouped_commits_commit_when_the_group_is_full(tmp_path, results):
     conn = store.connect(tmp_path / "g.db")
     reader = store.connect(tmp_path / "g.db")
     with store.GroupedCommits(conn, max_documents=2) as commits:
-        store.write_result(conn, ARCHIVE, results[0], None)
-        commits.written()
+        commits.write(ARCHIVE, results[0], None)
         assert _count(reader, "documents") == 0  # not yet visible to a reader
-        store.write_result(conn, ARCHIVE, results[1], None)
-        commits.written()
+        commits.write(ARCHIVE, results[1], None)
         assert _count(reader, "documents") == 2
+        assert store.search(reader, "送温暖")  # the index rows came with the commit
+
+
+def test_grouped_commits_replace_documents_with_their_index_rows(tmp_path, conn, results):
+    # The same document written again in one group, and a document replaced: the index rows of
+    # a group are written at its commit, and must end as if each write had been committed alone.
+    grouped = store.connect(tmp_path / "grouped.db")
+    with store.GroupedCommits(grouped, max_documents=100) as commits:
+        for r in (results[0], results[1], results[0]):
+            commits.write(ARCHIVE, r, None)
+    with store.GroupedCommits(grouped, max_documents=100) as commits:
+        commits.write(ARCHIVE, results[1], None)
+        commits.write(ARCHIVE, results[1], None)
+    assert store.snapshot(grouped) == store.snapshot(conn)
+    assert _count(grouped, "passages_fts") == _count(grouped, "passages")
+    grouped.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)")
+    assert [h.source for h in store.search(grouped, "送温暖")] == [h.source for h in store.search(conn, "送温暖")]
+
+
+def test_fts_rows_of_a_group_cost_one_index_segment(tmp_path, results):
+    # Why the group defers its index rows: written inside each document's savepoint, FTS5
+    # flushes a segment per document (fts5 'structure' record counts them).
+    def segments(deferred: bool) -> int:
+        c = store.connect(tmp_path / f"seg{deferred}.db")
+        c.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('automerge', 0)")
+        with store.GroupedCommits(c, max_documents=100) as commits:
+            for r in results:
+                if deferred:
+                    commits.write(ARCHIVE, r, None)
+                else:
+                    store.write_result(c, ARCHIVE, r, None)
+        return c.execute("SELECT count(DISTINCT segid) FROM passages_fts_idx").fetchone()[0]
+
+    assert segments(deferred=True) < segments(deferred=False)
 
 
 def test_version_1_database_is_migrated_in_place(tmp_path):

@@ -160,8 +160,7 @@ def _run(conn, root: Path, workers: int, engine: str, scheduler: str | None, for
         try:
             with store.GroupedCommits(conn) as commits:
                 for done, result in enumerate(eng.results(todo), 1):
-                    store.write_result(conn, archive, result, run_id)
-                    commits.written()
+                    commits.write(archive, result, run_id)
                     if result.reason:
                         report.failed += 1
                         reasons[result.reason] += 1
