@@ -24,10 +24,13 @@ from .errors import PlanNLPError
 if TYPE_CHECKING:
     from .model import Article
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # What turns a database of version N into N + 1 (connect applies them in order).
 _MIGRATIONS = {
-    1: "ALTER TABLE passages DROP COLUMN text",  # 2: a passage's text is read from its article
+    1: "ALTER TABLE passages DROP COLUMN text;",  # 2: a passage's text is read from its article
+    # 3: lookups by document or article use the leading column of UNIQUE (document_id, idx) and
+    # UNIQUE (article_id, idx); these copies only cost the writer a B-tree insert per row.
+    2: "DROP INDEX IF EXISTS articles_document;\nDROP INDEX IF EXISTS passages_article;",
 }
 
 # Tables in dependency order (parents first); `passages_fts` is the FTS5 index over `passages`.
@@ -141,8 +144,6 @@ CREATE TABLE IF NOT EXISTS article_themes (
     weight REAL,
     PRIMARY KEY (article_id, theme_id)
 );
-CREATE INDEX IF NOT EXISTS articles_document ON articles(document_id);
-CREATE INDEX IF NOT EXISTS passages_article ON passages(article_id);
 CREATE INDEX IF NOT EXISTS errors_document ON errors(document_id);
 """
 
@@ -169,12 +170,42 @@ def connect(db: str | Path) -> sqlite3.Connection:
         raise PlanNLPError(db, f"database schema version {version} is newer than this plan-nlp "
                                f"understands ({SCHEMA_VERSION}); upgrade plan-nlp")
     if version != SCHEMA_VERSION:
-        if version == 0:
-            conn.executescript(_SCHEMA)
-        for step in range(version or SCHEMA_VERSION, SCHEMA_VERSION):
-            conn.execute(_MIGRATIONS[step])
-        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        try:
+            _upgrade(conn)
+        except BaseException:
+            conn.close()
+            raise
     return conn
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Create the schema or migrate it, all in one transaction: a crash leaves the old version."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Read again under the write lock: another process may have upgraded it meanwhile.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < SCHEMA_VERSION:
+            scripts = [_SCHEMA] if version == 0 else [_MIGRATIONS[v] for v in range(version, SCHEMA_VERSION)]
+            for script in scripts:
+                for statement in _statements(script):
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of a script (executescript would commit the open transaction)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement: {pending!r}")
 
 
 # A passage's text, by SQL: its span of the article text (substr counts characters from 1).

@@ -239,16 +239,33 @@ def test_version_1_database_is_migrated_in_place(tmp_path):
     db = tmp_path / "v1.db"
     old = sqlite3.connect(db)
     old.executescript(store._SCHEMA.replace(
-        "    UNIQUE (article_id, idx)              -- text:", "    text TEXT NOT NULL,\n    UNIQUE (article_id, idx) --"))
+        "    UNIQUE (article_id, idx)              -- text:", "    text TEXT NOT NULL,\n    UNIQUE (article_id, idx) --")
+        + "CREATE INDEX articles_document ON articles(document_id);"  # dropped by version 3
+        + "CREATE INDEX passages_article ON passages(article_id);")
     old.execute("PRAGMA user_version=1")
     assert "text" in [r[1] for r in old.execute("PRAGMA table_info(passages)")]
     old.close()
     conn = store.connect(db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert "text" not in [r[1] for r in conn.execute("PRAGMA table_info(passages)")]
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert not indexes & {"articles_document", "passages_article"}
+    # the leading column of UNIQUE (article_id, idx) still serves lookups by article
+    plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN SELECT * FROM passages WHERE article_id = 1"))
+    assert "USING INDEX" in plan
     result = analyze_file(str(CORPUS / FILES[1]), FILES[1])
     store.write_result(conn, ARCHIVE, result, None)
     assert store.search(conn, "职工")
+
+
+def test_failed_migration_leaves_the_old_version(tmp_path, monkeypatch):
+    db = tmp_path / "v2.db"
+    store.connect(db).execute("PRAGMA user_version=2")
+    monkeypatch.setitem(store._MIGRATIONS, 2, store._MIGRATIONS[2] + "\nDROP TABLE no_such_table;")
+    with pytest.raises(sqlite3.OperationalError, match="no_such_table"):
+        store.connect(db)
+    c = sqlite3.connect(db)
+    assert c.execute("PRAGMA user_version").fetchone()[0] == 2
 
 
 def test_newer_database_is_refused(tmp_path):
