@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import shutil
@@ -140,6 +141,48 @@ def test_bad_files_are_recorded_and_the_rest_lands(tmp_path):
     # Failed files are cached too: nothing is re-read while they stay the same.
     again = run_batch(root, db, workers=1)
     assert (again.analyzed, again.unchanged, again.failed) == (0, 8, 0)
+
+
+class _InProcessEngine:
+    """Analyzes in this process and spoils one file's rows as a buggy extractor could."""
+
+    workers = 1
+
+    def __init__(self, spoil: str):
+        self.spoil = spoil
+
+    def results(self, tasks):
+        from nlp.batch.executors import analyze_file
+
+        for task in tasks:
+            result = analyze_file(*task)
+            if result.path == self.spoil:  # a lone surrogate: no UTF-8 for SQLite
+                first = result.articles[0]
+                result = dataclasses.replace(result, articles=(
+                    first._replace(article=(*first.article[:2], "\ud800", *first.article[3:])),
+                    *result.articles[1:]))
+            yield result
+
+    def close(self):
+        pass
+
+
+def test_a_file_whose_rows_cannot_be_stored_fails_alone(tmp_path, monkeypatch):
+    root = _archive(tmp_path / "a")
+    monkeypatch.setattr("nlp.batch.run.make_engine", lambda *a: _InProcessEngine(SMALL[1]))
+    db = tmp_path / "plans.db"
+    report = run_batch(root, db)
+    _check_totals(report)
+    assert (report.analyzed, report.failed, report.failed_by_reason) == (2, 1, {"unwritable": 1})
+    conn = sqlite3.connect(db)
+    status = dict(conn.execute("SELECT path, status FROM documents"))
+    assert status == {SMALL[0]: "ok", SMALL[1]: "failed", SMALL[2]: "ok"}
+    reason, detail = conn.execute("SELECT reason, detail FROM errors").fetchone()
+    assert reason == "unwritable" and "surrogates not allowed" in detail
+    # nothing of the spoiled file is left half-written
+    assert conn.execute("SELECT count(*) FROM articles WHERE source = ?", (SMALL[1],)).fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM passages").fetchone()[0] == \
+        conn.execute("SELECT count(*) FROM passages_fts").fetchone()[0]
 
 
 def _ok_docs(db: Path) -> int:
