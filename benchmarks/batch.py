@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import time
+from statistics import median
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -163,14 +164,14 @@ def summarize_rounds(rounds: list[tuple[float, dict, dict | None]]) -> None:
     best1 = min(r1["seconds"] for _, _, r1 in rounds if r1)
     chars = rounds[0][1]["chars"]
     print(f"  over {len(rounds)} rounds: per worker (2 workers) {ratios[0]:.2f}-{ratios[-1]:.2f}× jieba, "
-          f"median {ratios[len(ratios) // 2]:.2f}×; speedup {speedups[0]:.2f}-{speedups[-1]:.2f}, "
-          f"median {speedups[len(speedups) // 2]:.2f}")
+          f"median {median(ratios):.2f}×; speedup {speedups[0]:.2f}-{speedups[-1]:.2f}, "
+          f"median {median(speedups):.2f}")
     # Two cores hold the workers and the single writer: the 2-worker run needs at least
     # (workers' CPU + writer's CPU) / 2 seconds, so the writer's CPU bounds the speedup.
     bounds = sorted(2 * r1["cpu_workers_s"] / (r2["cpu_workers_s"] + r2["cpu_writer_s"]) for _, r2, r1 in rounds if r1)
     shares = sorted(r2["cpu_writer_s"] / r2["cpu_workers_s"] for _, r2, _ in rounds)
-    print(f"  writer CPU / workers' CPU (2 workers): median {shares[len(shares) // 2]:.2f}; speedup bound "
-          f"2·W1/(W2 + writer) from CPU seconds: {bounds[0]:.2f}-{bounds[-1]:.2f}, median {bounds[len(bounds) // 2]:.2f}")
+    print(f"  writer CPU / workers' CPU (2 workers): median {median(shares):.2f}; speedup bound "
+          f"2·W1/(W2 + writer) from CPU seconds: {bounds[0]:.2f}-{bounds[-1]:.2f}, median {median(bounds):.2f}")
     print(f"  best of {len(rounds)}: per worker (2 workers) {chars / best2 / 2 / best_ref:.2f}× jieba; "
           f"speedup {best1 / best2:.2f}×; peak RSS worker "
           f"{max(r['rss_worker_kb'] for _, r2, r1 in rounds for r in (r2, r1) if r) / 1024:.0f} MB, writer "
