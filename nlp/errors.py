@@ -44,3 +44,10 @@ class EmptyDocument(UnreadableFile):
     """The file holds no text once boilerplate is removed."""
 
     reason = "empty"
+
+
+class UnwritableDocument(PlanNLPError):
+    """A document's rows cannot be stored: a value SQLite cannot take (a lone surrogate, an integer
+    past 64 bits) or a malformed row. The document is undone; the database is fine."""
+
+    reason = "unwritable"

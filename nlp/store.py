@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
-from .errors import PlanNLPError
+from .errors import PlanNLPError, UnwritableDocument
 
 if TYPE_CHECKING:
     from .model import Article
@@ -352,13 +352,21 @@ def _insert_article(conn: sqlite3.Connection, doc_id: int, rows: ArticleRows, ft
         fts.inserts.update((first + i, p.words) for i, p in enumerate(rows.passages))
 
 
+# What a document's own rows raise when they cannot be stored (a value SQLite cannot bind, such as
+# a lone surrogate or an integer past 64 bits, or a malformed row); other sqlite3 errors (disk
+# full, I/O, a locked or corrupt database) concern the whole database and pass unchanged.
+_BAD_ROW_ERRORS = (ValueError, OverflowError, sqlite3.InterfaceError, sqlite3.DataError,
+                   sqlite3.IntegrityError, sqlite3.ProgrammingError)
+
+
 def write_result(conn: sqlite3.Connection, archive: str, result: FileResult, run_id: int | None,
                  deferred_fts: FtsChanges | None = None) -> None:
     """Replace one document and all its rows atomically: in a transaction of its own, or as a
     savepoint of the caller's transaction (see `GroupedCommits`), undone alone if it fails.
 
     With `deferred_fts`, the document's FTS rows are added to it once the document is written,
-    for the caller to apply before it commits; otherwise they are written here."""
+    for the caller to apply before it commits; otherwise they are written here. Rows that cannot
+    be stored raise UnwritableDocument (the database is left as it was)."""
     status = "failed" if result.reason else "ok"
     nested = conn.in_transaction
     conn.execute("SAVEPOINT document" if nested else "BEGIN IMMEDIATE")
@@ -388,12 +396,14 @@ def write_result(conn: sqlite3.Connection, archive: str, result: FileResult, run
         conn.execute("RELEASE document" if nested else "COMMIT")
         if deferred_fts is not None:
             deferred_fts.extend(fts)
-    except BaseException:
+    except BaseException as exc:
         if nested:
             conn.execute("ROLLBACK TO document")
             conn.execute("RELEASE document")
         else:
             conn.execute("ROLLBACK")
+        if isinstance(exc, _BAD_ROW_ERRORS):
+            raise UnwritableDocument(result.path, f"cannot store the analysis ({type(exc).__name__}: {exc})") from exc
         raise
 
 

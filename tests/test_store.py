@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from nlp import store
-from nlp.errors import PlanNLPError
+from nlp.errors import PlanNLPError, UnwritableDocument
 from nlp.batch.executors import analyze_file
 
 from conftest import CORPUS
@@ -75,9 +75,17 @@ def test_failed_write_rolls_back_and_keeps_old_rows(conn, results):
     second = results[0].articles[1]
     broken_article = second._replace(tasks=[("too", "few", "columns")])  # fails half-way through
     bad = dataclasses.replace(results[0], articles=(results[0].articles[0], broken_article))
-    with pytest.raises(sqlite3.ProgrammingError):
+    with pytest.raises(UnwritableDocument, match="ProgrammingError"):
         store.write_result(conn, ARCHIVE, bad, None)
     assert store.snapshot(conn) == before
+
+
+def test_database_errors_are_not_blamed_on_the_document(tmp_path, conn, results):
+    # a read-only database is the database's problem: the run must stop, not mark files failed
+    db = conn.execute("PRAGMA database_list").fetchone()[2]
+    readonly = sqlite3.connect(f"file:{db}?mode=ro", uri=True, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        store.write_result(readonly, ARCHIVE, results[0], None)
 
 
 def test_snapshot_ignores_write_order(tmp_path, results):
@@ -180,7 +188,7 @@ def test_grouped_commits_undo_a_failed_document_alone(tmp_path, results):
                                                    second._replace(tasks=[("too", "few", "columns")])))
     with store.GroupedCommits(conn, max_documents=10) as commits:
         commits.write(ARCHIVE, results[1], None)
-        with pytest.raises(sqlite3.ProgrammingError):
+        with pytest.raises(UnwritableDocument, match="ProgrammingError"):
             commits.write(ARCHIVE, bad, None)
         assert conn.in_transaction  # the group goes on
     assert not conn.in_transaction

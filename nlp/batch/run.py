@@ -5,7 +5,6 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
-import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -16,7 +15,7 @@ from typing import IO, Any
 from nlp import store
 from nlp.batch.discover import Entry, discover, file_hash
 from nlp.batch.executors import Task, make_engine
-from nlp.errors import PlanNLPError
+from nlp.errors import PlanNLPError, UnwritableDocument
 from nlp.store import FileResult
 
 log = logging.getLogger(__name__)
@@ -188,23 +187,17 @@ def _run(conn, root: Path, workers: int, engine: str, scheduler: str | None, for
     return report
 
 
-# What one file's rows can raise when they cannot be stored (a value SQLite cannot take, such as
-# a lone surrogate or an integer past 64 bits, or a malformed row): that file fails, the run goes
-# on. Other sqlite3 errors (disk full, I/O, a locked or corrupt database) stop the run.
-_UNWRITABLE = (ValueError, OverflowError, sqlite3.InterfaceError, sqlite3.DataError,
-               sqlite3.IntegrityError, sqlite3.ProgrammingError)
-
-
 def _write(commits: store.GroupedCommits, archive: str, result: FileResult, run_id: int) -> FileResult:
-    """Write one file's result; if its rows cannot be stored, record the file as failed instead."""
+    """Write one file's result; if its rows cannot be stored, record the file as failed instead
+    (it was undone alone: the group and the run go on)."""
     try:
         commits.write(archive, result, run_id)
         return result
-    except _UNWRITABLE as exc:  # undone alone: the group and the run go on
-        log.exception("cannot store the analysis of %s", result.path)
+    except UnwritableDocument as exc:
+        log.error("%s", exc, exc_info=exc.__cause__)
         failed = FileResult(result.path, result.sha256, result.size, format=result.format,
-                            encoding=result.encoding, n_chars=result.n_chars, reason="unwritable",
-                            detail=f"cannot store the analysis ({type(exc).__name__}: {exc})")
+                            encoding=result.encoding, n_chars=result.n_chars, reason=exc.reason,
+                            detail=exc.detail)
         commits.write(archive, failed, run_id)
         return failed
 
