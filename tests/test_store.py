@@ -227,7 +227,7 @@ def test_grouped_commits_replace_documents_with_their_index_rows(tmp_path, conn,
 
 def test_fts_rows_of_a_group_cost_one_index_segment(tmp_path, results):
     # Why the group defers its index rows: written inside each document's savepoint, FTS5
-    # flushes a segment per document (fts5 'structure' record counts them).
+    # flushes a segment per document (counted as distinct segment ids in its _idx table).
     def segments(deferred: bool) -> int:
         c = store.connect(tmp_path / f"seg{deferred}.db")
         c.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('automerge', 0)")
@@ -267,13 +267,20 @@ def test_version_1_database_is_migrated_in_place(tmp_path):
 
 
 def test_failed_migration_leaves_the_old_version(tmp_path, monkeypatch):
+    # A version 2 database still has the two indexes; the migration drops them, then fails.
     db = tmp_path / "v2.db"
-    store.connect(db).execute("PRAGMA user_version=2")
+    v2 = store.connect(db)
+    v2.executescript("CREATE INDEX articles_document ON articles(document_id);"
+                     "CREATE INDEX passages_article ON passages(article_id); PRAGMA user_version=2;")
+    v2.close()
     monkeypatch.setitem(store._MIGRATIONS, 2, store._MIGRATIONS[2] + "\nDROP TABLE no_such_table;")
     with pytest.raises(sqlite3.OperationalError, match="no_such_table"):
         store.connect(db)
     c = sqlite3.connect(db)
     assert c.execute("PRAGMA user_version").fetchone()[0] == 2
+    # the statements before the failure were rolled back with it
+    indexes = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"articles_document", "passages_article"} <= indexes
 
 
 def test_newer_database_is_refused(tmp_path):
