@@ -1,4 +1,4 @@
-"""Where files are analyzed: worker processes (local pool or Dask), never the writer process.
+"""Where files are analyzed: worker processes (nlp.batch.pool, or Dask), never the writer process.
 
 `analyze_file` is the unit of work: it reads, annotates and segments one file for the search
 index and returns plain data (a FileResult); the parent process alone writes the database.
@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
@@ -137,62 +135,6 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-# ---------------------------------------------------------------- local processes
-
-
-def _watch_parent(parent: int) -> None:
-    """Exit when the batch process is gone (killed): an orphaned worker would only waste a core."""
-    while True:
-        time.sleep(1.0)
-        if os.getppid() != parent:
-            os._exit(1)
-
-
-def _init_worker(parent: int) -> None:
-    """Worker start-up: parent watchdog, quiet logs, segmenter loaded before the first file."""
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    from nlp.text.segment import get_segmenter
-
-    get_segmenter()
-
-
-def _bounded(submit: Callable[[Task], Future], tasks: Iterable[Task], limit: int) -> Iterator[FileResult]:
-    """Keep at most `limit` tasks in flight; yield results in completion order."""
-    it = iter(tasks)
-    pending: set[Future] = set()
-    for task in it:
-        pending.add(submit(task))
-        if len(pending) >= limit:
-            break
-    while pending:
-        done, pending = wait(pending, return_when=FIRST_COMPLETED)
-        for fut in done:
-            for task in it:
-                pending.add(submit(task))
-                break
-            yield fut.result()
-
-
-class LocalEngine:
-    """A ProcessPoolExecutor of `workers` spawned processes (spawn: no inherited lock or database fds)."""
-
-    def __init__(self, workers: int):
-        import multiprocessing
-
-        self.workers = max(1, workers)
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_init_worker, initargs=(os.getpid(),))
-
-    def results(self, tasks: Iterable[Task]) -> Iterator[FileResult]:
-        """Results of `analyze_file` over tasks, in completion order."""
-        yield from _bounded(lambda t: self._pool.submit(analyze_file, *t), tasks,
-                            self.workers * IN_FLIGHT_PER_WORKER)
-
-    def close(self) -> None:
-        """Stop the worker processes."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
-
-
 # ---------------------------------------------------------------- dask
 
 
@@ -247,6 +189,8 @@ class DaskEngine:
 def make_engine(engine: str, workers: int, scheduler: str | None = None) -> Engine:
     """The executor named by `--engine` (dask is imported only when asked for)."""
     if engine == "local":
+        from nlp.batch.pool import LocalEngine
+
         return LocalEngine(workers)
     if engine == "dask":
         return DaskEngine(workers, scheduler)

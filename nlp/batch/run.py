@@ -116,9 +116,11 @@ def run_batch(archive: str | Path, db: str | Path, workers: int = 1, engine: str
         conn.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
         try:
             return _run(conn, root, workers, engine, scheduler, force, progress)
-        except BaseException:
-            # Ctrl-C or a broken engine: say so in `runs` (a SIGKILL is caught up by the next start_run).
-            conn.execute("UPDATE runs SET status='interrupted', finished_at=? WHERE status='running'", (store.now(),))
+        except BaseException as exc:
+            # Say how it ended in `runs` (a SIGKILL is caught up by the next start_run): stopped
+            # (Ctrl-C) or failed (the engine or the database broke; the exception says how).
+            status = "failed" if isinstance(exc, Exception) else "interrupted"
+            conn.execute("UPDATE runs SET status=?, finished_at=? WHERE status='running'", (status, store.now()))
             raise
         finally:
             conn.close()

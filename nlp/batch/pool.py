@@ -1,0 +1,198 @@
+"""The local engine: spawned worker processes, each fed files over its own pipe by the batch thread.
+
+Not `ProcessPoolExecutor`: it passes every result through two helper threads of the batch
+process (queue feeder, result manager) that take the GIL from the SQLite writes between them; at
+one message per file that cost the writer about a fifth of its CPU, and on two cores the writer's
+CPU is what two workers wait for. A pool also breaks as a whole when one worker dies, losing the
+run; here the file a worker died on is tried once more and then recorded as failed, and a new
+worker takes the files that were queued behind it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from nlp.batch.executors import IN_FLIGHT_PER_WORKER, Task, analyze_file
+from nlp.errors import PlanNLPError
+from nlp.store import FileResult
+
+log = logging.getLogger(__name__)
+
+# A file is tried on this many workers before it is recorded as failed: a worker may be killed
+# for reasons of its own (the OOM killer choosing it, an operator), a file that crashes the
+# analysis kills every worker it is given.
+ATTEMPTS_PER_FILE = 2
+# The first message of a worker, once it can analyze: a worker that dies before it is broken
+# (an import or dictionary error), not the file, and every new one would die the same way.
+READY = "ready"
+STOP_SECONDS = 5.0
+
+
+class WorkersFailed(PlanNLPError):
+    """Worker processes cannot start: nothing can be analyzed."""
+
+    reason = "workers_failed"
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the batch process is gone (killed): an orphaned worker would only waste a core."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _init_worker(parent: int) -> None:
+    """Worker start-up: parent watchdog, segmenter loaded before the first file."""
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    from nlp.text.segment import get_segmenter
+
+    get_segmenter()
+
+
+def _serve(conn: Connection, parent: int, work: Callable[..., FileResult]) -> None:
+    """A worker's life: start up, say READY, then run `work` on each task received until None or EOF."""
+    # Ctrl-C reaches the whole process group: the batch process handles it and stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker(parent)
+    conn.send(READY)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):  # the batch process is gone
+            return
+        if task is None:
+            return
+        conn.send(work(*task))
+
+
+def _death(exitcode: int | None) -> str:
+    """How a worker process ended, in words."""
+    if exitcode is None:
+        return "closed its pipe"
+    if exitcode < 0:
+        try:
+            return f"was killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"was killed by signal {-exitcode}"
+    return f"exited with status {exitcode}"
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: Any  # multiprocessing.Process (spawn context)
+    conn: Connection
+    queued: deque = field(default_factory=deque)  # tasks sent, oldest (the one analyzed) first
+    ready: bool = False
+
+
+class LocalEngine:
+    """`workers` spawned processes (spawn: no inherited lock or database descriptors) running
+    `work` (a module-level function, for the workers to import; tests pass their own)."""
+
+    def __init__(self, workers: int, work: Callable[..., FileResult] = analyze_file):
+        import multiprocessing
+
+        self.workers = max(1, workers)
+        self._work = work
+        self._ctx = multiprocessing.get_context("spawn")
+        self._pool = [self._start() for _ in range(self.workers)]
+
+    def _start(self) -> _Worker:
+        ours, theirs = self._ctx.Pipe()
+        process = self._ctx.Process(target=_serve, args=(theirs, os.getpid(), self._work), daemon=True,
+                                    name="plan-nlp-worker")
+        process.start()
+        theirs.close()  # the worker's end lives in the worker: EOF here when it dies
+        return _Worker(process, ours)
+
+    def results(self, tasks: Iterable[Task]) -> Iterator[FileResult]:
+        """Results of `work` over tasks, in completion order; every task yields one."""
+        todo: deque[Task] = deque()
+        source = iter(tasks)
+        deaths: dict[str, int] = {}  # rel -> workers that died analyzing it
+
+        def next_task() -> Task | None:
+            return todo.popleft() if todo else next(source, None)
+
+        def feed(worker: _Worker) -> None:
+            while len(worker.queued) < IN_FLIGHT_PER_WORKER and (task := next_task()) is not None:
+                worker.queued.append(task)
+                try:
+                    worker.conn.send(task)
+                except OSError:  # it died: its EOF is read below and the task goes to another
+                    return
+
+        for worker in self._pool:
+            feed(worker)
+        while busy := {w.conn: w for w in self._pool if w.queued}:
+            for conn in wait(list(busy)):
+                worker = busy[conn]
+                try:
+                    message = conn.recv()
+                except (EOFError, OSError):
+                    failed, worker = self._replace(worker, todo, deaths)
+                    feed(worker)
+                    if failed:
+                        yield failed
+                    continue
+                if isinstance(message, str):  # READY
+                    worker.ready = True
+                    continue
+                worker.queued.popleft()
+                feed(worker)
+                yield message
+
+    def _replace(self, dead: _Worker, todo: deque[Task],
+                 deaths: dict[str, int]) -> tuple[FileResult | None, _Worker]:
+        """A worker died: blame the file it was analyzing (its result if it has had its attempts),
+        put the files queued behind it back in front of `todo`, and start a new worker."""
+        dead.process.join(STOP_SECONDS)
+        if dead.process.is_alive():  # it closed its pipe but lives on: of no use any more
+            dead.process.kill()
+            dead.process.join()
+        dead.conn.close()
+        how = _death(dead.process.exitcode)
+        if not dead.ready:
+            raise WorkersFailed(None, f"a worker process {how} while starting up, before analyzing any "
+                                      "file; its error is above (`python -m nlp analyze FILE` shows it too)")
+        path, rel, sha256, size = culprit = dead.queued.popleft()
+        deaths[rel] = deaths.get(rel, 0) + 1
+        log.error("worker process %s while analyzing %s", how, path)
+        failed = None
+        todo.extendleft(reversed(dead.queued))  # in their original order, before the rest
+        if deaths[rel] >= ATTEMPTS_PER_FILE:
+            failed = FileResult(rel, sha256, size, reason="worker_died",
+                                detail=f"the worker process {how} while analyzing this file, "
+                                       f"on each of {deaths[rel]} tries")
+        else:
+            todo.appendleft(culprit)
+        new = self._start()
+        self._pool[self._pool.index(dead)] = new
+        return failed, new
+
+    def close(self) -> None:
+        """Stop the workers: those still holding files (the run was interrupted) at once."""
+        for worker in self._pool:
+            try:
+                if worker.queued:
+                    worker.process.terminate()
+                else:
+                    worker.conn.send(None)
+            except OSError:
+                pass
+        for worker in self._pool:
+            worker.process.join(STOP_SECONDS)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
