@@ -414,9 +414,13 @@ class GroupedCommits:
     third of the writer's time. Every document is still all-or-nothing (a savepoint each, its
     FTS rows written with the group, in the same transaction); a crash loses at most the open
     group, which the next run redoes, as the hashes are not stored.
+
+    The defaults: the larger the group, the less the writer works (2.9 s of SQL for a 20 MB
+    archive in groups of 40 files, 2.3 s of 200), while a kill costs at most 2 s of work again
+    and readers still see a running batch's progress every 2 s.
     """
 
-    def __init__(self, conn: sqlite3.Connection, max_documents: int = 100, max_seconds: float = 0.5):
+    def __init__(self, conn: sqlite3.Connection, max_documents: int = 200, max_seconds: float = 2.0):
         self.conn, self.max_documents, self.max_seconds = conn, max_documents, max_seconds
         self._pending = 0
         self._opened = 0.0
