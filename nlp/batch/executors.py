@@ -18,8 +18,10 @@ from nlp.store import FileResult, Passage, article_rows, index_words
 
 # Passages longer than this are cut at sentence ends so a hit names a small span.
 PASSAGE_MAX = 240
-# Files handed out ahead of the writer per worker: enough to keep workers busy, bounded memory.
-IN_FLIGHT_PER_WORKER = 3
+# Files handed to each worker ahead of its results: enough to keep it busy while the writer commits
+# or sleeps (pool.COLLECT_SECONDS). A task is a path; finished results wait in the worker's pipe
+# (it blocks when the pipe is full), so memory stays bounded whatever the archive size.
+IN_FLIGHT_PER_WORKER = 8
 # Distinct words whose index entries a worker keeps (a few MB; an archive's vocabulary is smaller).
 INDEX_TERMS_CACHE_SIZE = 200_000
 
