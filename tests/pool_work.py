@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from pathlib import Path
 
 from nlp.batch.executors import analyze_file
@@ -33,4 +34,12 @@ def die_once_per_marked_file(path: str, rel: str, sha256: str | None = None, siz
     if "FLAKY" in Path(path).name and not note.exists():
         note.write_text(str(os.getpid()), encoding="utf-8")
         os.kill(os.getpid(), signal.SIGKILL)
+    return analyze_file(path, rel, sha256, size)
+
+
+def hang_on_marked_files(path: str, rel: str, sha256: str | None = None, size: int | None = None):
+    """Analyze the file, after a minute's stall if its name holds "HANG" (a pathological input;
+    bounded, so a broken time limit fails its test instead of hanging the suite)."""
+    if "HANG" in Path(path).name:
+        time.sleep(60)
     return analyze_file(path, rel, sha256, size)

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from nlp.batch import run_batch
 from nlp.batch.cli import app
 from nlp.batch.pool import ATTEMPTS_PER_FILE, LocalEngine, WorkersFailed
+from nlp.batch.run import DEFAULT_FILE_TIMEOUT
 
 import pool_work
 from conftest import CORPUS
@@ -58,7 +59,7 @@ def test_a_file_that_kills_its_worker_fails_alone_and_the_batch_goes_on(tmp_path
     names = ["01.txt", "02_CRASH.txt", "03.txt", "04.txt", "05.txt", "06.txt"]
     _tasks(archive, names)
     monkeypatch.setattr("nlp.batch.run.make_engine",
-                        lambda engine, workers, scheduler=None: LocalEngine(workers, work=pool_work.die_on_marked_files))
+                        lambda engine, workers, *rest: LocalEngine(workers, work=pool_work.die_on_marked_files))
     report = run_batch(archive, tmp_path / "plans.db", workers=2)
     assert report.total == report.analyzed + report.unchanged + report.failed
     assert (report.analyzed, report.failed, report.failed_by_reason) == (5, 1, {"worker_died": 1})
@@ -104,13 +105,48 @@ def test_a_batch_whose_workers_cannot_start_fails_with_the_reason(tmp_path, monk
     db = tmp_path / "plans.db"
     monkeypatch.setenv(pool_work.BREAK_START_UP, "1")
     monkeypatch.setattr("nlp.batch.run.make_engine",
-                        lambda engine, workers, scheduler=None: LocalEngine(workers, work=pool_work.die_on_marked_files))
+                        lambda engine, workers, *rest: LocalEngine(workers, work=pool_work.die_on_marked_files))
     result = CliRunner().invoke(app, ["batch", str(archive), "--db", str(db), "--workers", "2"])
     assert result.exit_code == 1
     assert "plan-nlp: a worker process exited with status 1 while starting up" in result.output
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT status FROM runs").fetchall() == [("failed",)]
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+
+
+def test_a_file_over_the_time_limit_is_failed_and_its_worker_replaced(tmp_path):
+    names = ["01.txt", "02_HANG.txt", "03.txt", "04.txt", "05.txt"]
+    tasks = _tasks(tmp_path, names)
+    engine = LocalEngine(2, work=pool_work.hang_on_marked_files, file_timeout=3.0)
+    started = time.monotonic()
+    try:
+        results = {r.path: r for r in engine.results(tasks)}
+    finally:
+        engine.close()
+    assert time.monotonic() - started < 30
+    assert set(results) == set(names)
+    hung = results["02_HANG.txt"]
+    assert hung.reason == "timeout" and "within 3 s" in hung.detail
+    assert all(r.reason is None and r.articles for p, r in results.items() if p != "02_HANG.txt")
+    assert _all_exited(engine)
+
+
+def test_cli_timeout_reaches_the_engine(tmp_path, monkeypatch):
+    archive = tmp_path / "a"
+    _tasks(archive, ["01.txt"])
+    seen = []
+
+    def engine(engine, workers, scheduler=None, file_timeout=None):
+        seen.append(file_timeout)
+        return LocalEngine(1, file_timeout=file_timeout)
+
+    monkeypatch.setattr("nlp.batch.run.make_engine", engine)
+    runner = CliRunner()
+    for args in ([], ["--timeout", "30"], ["--timeout", "0"]):
+        result = runner.invoke(app, ["batch", str(archive), "--db", str(tmp_path / "p.db"), "-w", "1",
+                                     "--force", *args])
+        assert result.exit_code == 0, result.output
+    assert seen == [DEFAULT_FILE_TIMEOUT, 30.0, None]
 
 
 def test_closing_mid_run_stops_busy_workers_at_once(tmp_path):

@@ -36,10 +36,13 @@ def batch(
     engine: EngineName = typer.Option(EngineName.local, "--engine", help="local processes or dask."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (else a LocalCluster)."),
     force: bool = typer.Option(False, "--force", help="Re-analyze unchanged files too."),
+    timeout: Optional[float] = typer.Option(
+        None, "--timeout", min=0, show_default=False,
+        help="Seconds one file may take before it is failed (default 600; 0: no limit; local engine only)."),
 ) -> None:
     """Analyze every file of an archive into a database (unchanged files are skipped)."""
     from nlp.batch.executors import default_workers
-    from nlp.batch.run import iter_report_lines, run_batch
+    from nlp.batch.run import DEFAULT_FILE_TIMEOUT, iter_report_lines, run_batch
     from nlp.errors import PlanNLPError
     from nlp.store import MissingExtra
 
@@ -72,7 +75,7 @@ def batch(
 
     try:
         report = run_batch(archive, db, workers=n, engine=engine.value, scheduler=scheduler, force=force,
-                           progress=progress)
+                           progress=progress, file_timeout=DEFAULT_FILE_TIMEOUT if timeout is None else timeout or None)
     except (PlanNLPError, MissingExtra) as exc:
         if bar is not None:
             bar.stop()

@@ -188,12 +188,14 @@ class DaskEngine:
             self._cluster.close()
 
 
-def make_engine(engine: str, workers: int, scheduler: str | None = None) -> Engine:
-    """The executor named by `--engine` (dask is imported only when asked for)."""
+def make_engine(engine: str, workers: int, scheduler: str | None = None,
+                file_timeout: float | None = None) -> Engine:
+    """The executor named by `--engine` (dask is imported only when asked for). The per-file time
+    limit applies to local workers only: a Dask task cannot be stopped without its worker."""
     if engine == "local":
         from nlp.batch.pool import LocalEngine
 
-        return LocalEngine(workers)
+        return LocalEngine(workers, file_timeout=file_timeout)
     if engine == "dask":
         return DaskEngine(workers, scheduler)
     raise ValueError(f"unknown engine {engine!r} (expected local or dask)")

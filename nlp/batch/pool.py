@@ -58,8 +58,11 @@ def _watch_parent(parent: int) -> None:
 
 
 def _init_worker(parent: int) -> None:
-    """Worker start-up: parent watchdog, segmenter loaded before the first file."""
+    """Worker start-up: parent watchdog; the analysis modules imported and the segmenter loaded
+    before the first file, so a broken installation fails here, not as an error in every file,
+    and the first file's time limit is not spent on imports."""
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    import nlp.api  # noqa: F401
     from nlp.text.segment import get_segmenter
 
     get_segmenter()
@@ -99,16 +102,22 @@ class _Worker:
     conn: Connection
     queued: deque = field(default_factory=deque)  # tasks sent, oldest (the one analyzed) first
     ready: bool = False
+    since: float = 0.0  # monotonic time its current file started, as far as the batch thread saw
 
 
 class LocalEngine:
     """`workers` spawned processes (spawn: no inherited lock or database descriptors) running
-    `work` (a module-level function, for the workers to import; tests pass their own)."""
+    `work` (a module-level function, for the workers to import; tests pass their own).
 
-    def __init__(self, workers: int, work: Callable[..., FileResult] = analyze_file):
+    `file_timeout`: seconds a worker may spend on one file before it is stopped and the file
+    recorded as failed (`timeout`); None for no limit."""
+
+    def __init__(self, workers: int, work: Callable[..., FileResult] = analyze_file,
+                 file_timeout: float | None = None):
         import multiprocessing
 
         self.workers = max(1, workers)
+        self.file_timeout = file_timeout or None
         self._work = work
         self._ctx = multiprocessing.get_context("spawn")
         self._pool = [self._start() for _ in range(self.workers)]
@@ -131,6 +140,8 @@ class LocalEngine:
             return todo.popleft() if todo else next(source, None)
 
         def feed(worker: _Worker) -> None:
+            if not worker.queued:
+                worker.since = time.monotonic()
             while len(worker.queued) < IN_FLIGHT_PER_WORKER and (task := next_task()) is not None:
                 worker.queued.append(task)
                 try:
@@ -144,51 +155,86 @@ class LocalEngine:
             ready = wait(list(busy), timeout=0)
             if not ready:  # let a few results gather rather than wake up for each one
                 time.sleep(COLLECT_SECONDS)
-                ready = wait(list(busy))
+                ready = wait(list(busy), timeout=self._seconds_to_first_overdue(busy.values()))
             for conn in ready:
                 worker = busy[conn]
                 try:
                     message = conn.recv()
                 except (EOFError, OSError):
-                    failed, worker = self._replace(worker, todo, deaths)
-                    feed(worker)
+                    failed, worker = self._replace_dead(worker, todo, deaths)
+                    for w in self._pool:  # its files went back to `todo`: to whoever has room
+                        feed(w)
                     if failed:
                         yield failed
                     continue
+                worker.since = time.monotonic()  # READY or a result: the next file starts now
                 if isinstance(message, str):  # READY
                     worker.ready = True
                     continue
                 worker.queued.popleft()
                 feed(worker)
                 yield message
+            for worker in self._overdue():
+                failed, worker = self._replace_overdue(worker, todo)
+                for w in self._pool:
+                    feed(w)
+                yield failed
 
-    def _replace(self, dead: _Worker, todo: deque[Task],
-                 deaths: dict[str, int]) -> tuple[FileResult | None, _Worker]:
-        """A worker died: blame the file it was analyzing (its result if it has had its attempts),
-        put the files queued behind it back in front of `todo`, and start a new worker."""
+    def _seconds_to_first_overdue(self, busy: Iterable[_Worker]) -> float | None:
+        """How long the batch thread may wait before a busy worker passes the time limit."""
+        if self.file_timeout is None:
+            return None
+        started = [w.since for w in busy if w.ready]
+        return max(0.0, min(started) + self.file_timeout - time.monotonic()) if started else None
+
+    def _overdue(self) -> list[_Worker]:
+        """Busy workers past the time limit with no result waiting to be read."""
+        if self.file_timeout is None:
+            return []
+        limit = time.monotonic() - self.file_timeout
+        return [w for w in self._pool if w.ready and w.queued and w.since < limit and not w.conn.poll()]
+
+    def _swap(self, old: _Worker, todo: deque[Task]) -> tuple[Task, _Worker]:
+        """Retire a dead or stopped worker: the files queued behind the one it was analyzing go back
+        in front of `todo`, in order; a new worker takes its place. Returns that one file."""
+        if old.process.is_alive():  # stopped, or it closed its pipe but lives on
+            old.process.kill()
+        old.process.join()
+        old.conn.close()
+        current = old.queued.popleft()
+        todo.extendleft(reversed(old.queued))
+        old.queued.clear()
+        new = self._start()
+        self._pool[self._pool.index(old)] = new
+        return current, new
+
+    def _replace_dead(self, dead: _Worker, todo: deque[Task],
+                      deaths: dict[str, int]) -> tuple[FileResult | None, _Worker]:
+        """A worker died: its file is tried again first, or failed if it has had its attempts."""
         dead.process.join(STOP_SECONDS)
-        if dead.process.is_alive():  # it closed its pipe but lives on: of no use any more
-            dead.process.kill()
-            dead.process.join()
-        dead.conn.close()
         how = _death(dead.process.exitcode)
         if not dead.ready:
             raise WorkersFailed(None, f"a worker process {how} while starting up, before analyzing any "
                                       "file; its error is above (`python -m nlp analyze FILE` shows it too)")
-        path, rel, sha256, size = culprit = dead.queued.popleft()
+        task, new = self._swap(dead, todo)
+        path, rel, sha256, size = task
         deaths[rel] = deaths.get(rel, 0) + 1
         log.error("worker process %s while analyzing %s", how, path)
-        failed = None
-        todo.extendleft(reversed(dead.queued))  # in their original order, before the rest
-        if deaths[rel] >= ATTEMPTS_PER_FILE:
-            failed = FileResult(rel, sha256, size, reason="worker_died",
-                                detail=f"the worker process {how} while analyzing this file, "
-                                       f"on each of {deaths[rel]} tries")
-        else:
-            todo.appendleft(culprit)
-        new = self._start()
-        self._pool[self._pool.index(dead)] = new
-        return failed, new
+        if deaths[rel] < ATTEMPTS_PER_FILE:
+            todo.appendleft(task)
+            return None, new
+        return FileResult(rel, sha256, size, reason="worker_died",
+                          detail=f"the worker process {how} while analyzing this file, "
+                                 f"on each of {deaths[rel]} tries"), new
+
+    def _replace_overdue(self, worker: _Worker, todo: deque[Task]) -> tuple[FileResult, _Worker]:
+        """A worker passed the time limit on its file: stop it and fail the file (no second try:
+        a file this slow would only take as long again)."""
+        (path, rel, sha256, size), new = self._swap(worker, todo)
+        log.error("stopped the worker analyzing %s: it took over %g s", path, self.file_timeout)
+        return FileResult(rel, sha256, size, reason="timeout",
+                          detail=f"not analyzed within {self.file_timeout:g} s (the per-file time "
+                                 "limit); its worker process was stopped"), new
 
     def close(self) -> None:
         """Stop the workers: those still holding files (the run was interrupted) at once."""

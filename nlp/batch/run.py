@@ -102,11 +102,18 @@ def _unsupported(entry: Entry, digest: str, size: int) -> FileResult:
 
 
 WRITER_CACHE_KIB = 64 * 1024
+# Seconds a worker may spend on one file. Files take 0.01-1 s (a 5 MB text file about 30 s); a
+# file still running after 10 minutes has hit a pathological case and would hold the run forever.
+DEFAULT_FILE_TIMEOUT = 600.0
 
 
 def run_batch(archive: str | Path, db: str | Path, workers: int = 1, engine: str = "local",
-              scheduler: str | None = None, force: bool = False, progress: Progress | None = None) -> RunReport:
-    """Bring the database up to date with the archive folder; return the run report."""
+              scheduler: str | None = None, force: bool = False, progress: Progress | None = None,
+              file_timeout: float | None = DEFAULT_FILE_TIMEOUT) -> RunReport:
+    """Bring the database up to date with the archive folder; return the run report.
+
+    `file_timeout`: seconds a local worker may spend on one file (None: no limit); a file over it
+    is recorded as failed (`timeout`) and its worker replaced."""
     root = Path(archive).resolve()
     if not root.is_dir():
         raise PlanNLPError(archive, "not a folder")
@@ -115,7 +122,7 @@ def run_batch(archive: str | Path, db: str | Path, workers: int = 1, engine: str
         # The writer's page cache: FTS5 merges re-read recent index pages (64 MB at most).
         conn.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
         try:
-            return _run(conn, root, workers, engine, scheduler, force, progress)
+            return _run(conn, root, workers, engine, scheduler, force, progress, file_timeout)
         except BaseException as exc:
             # Say how it ended in `runs` (a SIGKILL is caught up by the next start_run): stopped
             # (Ctrl-C) or failed (the engine or the database broke; the exception says how).
@@ -127,7 +134,7 @@ def run_batch(archive: str | Path, db: str | Path, workers: int = 1, engine: str
 
 
 def _run(conn, root: Path, workers: int, engine: str, scheduler: str | None, force: bool,
-         progress: Progress | None) -> RunReport:
+         progress: Progress | None, file_timeout: float | None) -> RunReport:
     t0 = time.perf_counter()
     archive = str(root)
     report = RunReport(engine=engine, workers=workers)
@@ -160,7 +167,7 @@ def _run(conn, root: Path, workers: int, engine: str, scheduler: str | None, for
     if progress:
         progress("start", 0, len(todo), None)
     if todo:
-        eng = make_engine(engine, workers, scheduler)
+        eng = make_engine(engine, workers, scheduler, file_timeout)
         report.workers = eng.workers
         try:
             with store.GroupedCommits(conn) as commits:
