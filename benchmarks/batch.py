@@ -2,10 +2,12 @@
 1-vs-2-worker speedup and peak RSS (writer process and largest worker), for one or more sizes.
 
 Each batch runs in a fresh subprocess on a fresh database, so peak RSS is per run.
-Run: .venv/bin/python benchmarks/batch.py [--mb 20 --mb 40] [--repeat 3] [--workdir /tmp/plan-nlp-bench]
+Run: .venv/bin/python benchmarks/batch.py [--mb 20 --mb 40] [--repeat 3] [--engine-only] [--workdir /tmp/plan-nlp-bench]
 The largest size is run in --repeat rounds, each timing bare jieba.lcut and then the batch with
 2 and with 1 worker (speedup; which goes first alternates); the other sizes once with 2 workers
-(peak RSS against size).
+(peak RSS against size). With --engine-only, each round also runs the local engine alone with 2
+and 1 workers, results discarded (no database): the speedup this machine gives the analysis
+itself, the ceiling for the batch's.
 """
 
 from __future__ import annotations
@@ -52,6 +54,30 @@ def one_run(archive: str, db: str, workers: int, engine: str) -> None:
     out["cpu_writer_s"] = me.ru_utime + me.ru_stime
     out["cpu_workers_s"] = kids.ru_utime + kids.ru_stime
     print(json.dumps(out))
+
+
+def one_engine_run(archive: str, workers: int) -> None:
+    """Child mode: the local engine over the archive's supported files, results discarded."""
+    from nlp.batch.discover import discover
+    from nlp.batch.pool import LocalEngine
+
+    tasks = [(str(e.path), e.rel, None, None) for e in discover(archive) if e.supported]
+    t0 = time.perf_counter()
+    engine = LocalEngine(workers)
+    try:
+        for _ in engine.results(tasks):
+            pass
+    finally:
+        engine.close()
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"seconds": time.perf_counter() - t0, "cpu_workers_s": kids.ru_utime + kids.ru_stime}))
+
+
+def engine_only(archive: Path, workers: int) -> dict:
+    """`one_engine_run` in a subprocess."""
+    proc = subprocess.run([sys.executable, __file__, "--engine-one", str(archive), str(workers)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def run(archive: Path, db: Path, workers: int, engine: str = "local") -> dict:
@@ -115,6 +141,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3,
                         help="rounds on the largest archive (reference, 2 workers, 1 worker each); default 3")
     parser.add_argument("--keep", action="store_true", help="keep the archives and databases")
+    parser.add_argument("--engine-only", action="store_true",
+                        help="each round, also time the local engine alone (no database), 2 and 1 workers")
     args = parser.parse_args()
     import make_archive
 
@@ -128,6 +156,7 @@ def main() -> None:
         texts = archive_texts(archive)
         largest = mb == sizes[-1]
         rounds: list[tuple[float, dict, dict | None]] = []
+        engine_speedups: list[float] = []
         # Each round times the reference right before its batches: on a shared machine the
         # speed of both drifts by a fifth within minutes, and a ratio must compare like with like.
         for k in range(args.repeat if largest else 1):
@@ -138,6 +167,14 @@ def main() -> None:
             r2 = run(archive, args.workdir / f"w2_{mb:g}.db", 2, args.engine)
             if largest and not k % 2:
                 r1 = run(archive, args.workdir / f"w1_{mb:g}.db", 1, args.engine)
+            if largest and args.engine_only:
+                if k % 2:
+                    e1 = engine_only(archive, 1)
+                    e2 = engine_only(archive, 2)
+                else:
+                    e2 = engine_only(archive, 2)
+                    e1 = engine_only(archive, 1)
+                engine_speedups.append(e1["seconds"] / e2["seconds"])
             rounds.append((jieba_cps, r2, r1))
             if k == 0:
                 print(f"[{mb:g} MB] {r2['total']} files: {r2['analyzed']} analyzed, {r2['failed']} failed "
@@ -147,8 +184,15 @@ def main() -> None:
             if r1:
                 print("    " + line("1 worker", r1, jieba_cps))
                 print(f"    speedup 2 vs 1 workers: {r1['seconds'] / r2['seconds']:.2f}× wall-clock")
+            if largest and args.engine_only:
+                print(f"    engine alone, no database: {e1['seconds']:.1f} s with 1 worker, {e2['seconds']:.1f} s with 2: "
+                      f"speedup {engine_speedups[-1]:.2f}× (workers' CPU 2 vs 1: "
+                      f"{e2['cpu_workers_s'] / e1['cpu_workers_s']:.2f}×)")
         if len(rounds) > 1:
             summarize_rounds(rounds)
+            if engine_speedups:
+                print(f"  engine alone, no database: speedup {min(engine_speedups):.2f}-{max(engine_speedups):.2f}, "
+                      f"median {median(engine_speedups):.2f}")
         if not args.keep:
             shutil.rmtree(archive)
             for db in args.workdir.glob(f"w*_{mb:g}.db*"):
@@ -181,5 +225,7 @@ def summarize_rounds(rounds: list[tuple[float, dict, dict | None]]) -> None:
 if __name__ == "__main__":
     if len(sys.argv) == 6 and sys.argv[1] == "--one":
         one_run(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])
+    elif len(sys.argv) == 4 and sys.argv[1] == "--engine-one":
+        one_engine_run(sys.argv[2], int(sys.argv[3]))
     else:
         main()
