@@ -12,6 +12,20 @@ GOLD = ROOT / "tests" / "gold"
 REFERENCE_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
+def ok_documents(db: Path) -> int:
+    """Documents a (possibly running) batch has committed as analyzed; 0 before the database exists."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return conn.execute("SELECT count(*) FROM documents WHERE status = 'ok'").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
 @pytest.fixture(scope="session")
 def corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("*.txt"))

@@ -22,7 +22,7 @@ from nlp.batch.cli import app
 from nlp.batch.discover import discover
 from nlp.batch.run import BatchLock
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, ok_documents
 
 # The three shortest corpus files (a few thousand characters each) keep every run fast.
 SMALL = ("001_0d86f010e203b325.txt", "003_15364ccff48bad3a.txt", "004_f379b5a5a78fa9c2.txt")
@@ -185,19 +185,9 @@ def test_a_file_whose_rows_cannot_be_stored_fails_alone(tmp_path, monkeypatch):
         conn.execute("SELECT count(*) FROM passages_fts").fetchone()[0]
 
 
-def _ok_docs(db: Path) -> int:
-    try:
-        c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-        try:
-            return c.execute("SELECT count(*) FROM documents WHERE status = 'ok'").fetchone()[0]
-        finally:
-            c.close()
-    except sqlite3.Error:
-        return 0
-
-
 def test_sigkill_mid_run_then_rerun_equals_uninterrupted_run(tmp_path):
-    root = _archive(tmp_path / "a", copies=12)  # 36 files: long enough a run to be caught mid-way
+    # 72 files: a run long enough to be caught after its first commit (every 2 s) and before its end
+    root = _archive(tmp_path / "a", copies=24)
     total = len(discover(root))
     db = tmp_path / "killed.db"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -206,7 +196,7 @@ def test_sigkill_mid_run_then_rerun_equals_uninterrupted_run(tmp_path):
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + 90
-        while _ok_docs(db) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        while ok_documents(db) < 2 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         assert proc.poll() is None, "the batch ended before it could be killed"
 
@@ -222,7 +212,7 @@ def test_sigkill_mid_run_then_rerun_equals_uninterrupted_run(tmp_path):
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
-    committed = _ok_docs(db)
+    committed = ok_documents(db)
     assert 2 <= committed < total
 
     resumed = run_batch(root, db, workers=2)

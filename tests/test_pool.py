@@ -1,9 +1,14 @@
-"""The local engine's worker processes: results, a worker dying on a file, broken start-up, stop."""
+"""The local engine's worker processes: results, a worker dying on a file, the per-file time limit,
+broken start-up, stopping (close, Ctrl-C)."""
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import signal
+import subprocess
+import sys
 import sqlite3
 import time
 from pathlib import Path
@@ -17,7 +22,7 @@ from nlp.batch.pool import ATTEMPTS_PER_FILE, LocalEngine, WorkersFailed
 from nlp.batch.run import DEFAULT_FILE_TIMEOUT
 
 import pool_work
-from conftest import CORPUS
+from conftest import CORPUS, ROOT, ok_documents
 
 SMALL = ("001_0d86f010e203b325.txt", "003_15364ccff48bad3a.txt", "004_f379b5a5a78fa9c2.txt")
 
@@ -160,3 +165,37 @@ def test_closing_mid_run_stops_busy_workers_at_once(tmp_path):
     assert time.monotonic() - started < 5.0
     # terminated, not left to finish the files queued for them
     assert -signal.SIGTERM in [w.process.exitcode for w in engine._pool]
+
+
+def test_ctrl_c_stops_the_batch_and_its_workers_and_records_the_run_as_interrupted(tmp_path):
+    archive = tmp_path / "a"
+    files = 72  # a run long enough to be caught after its first commit (every 2 s) and before its end
+    _tasks(archive, [f"{i:02d}.txt" for i in range(files)])
+    db = tmp_path / "plans.db"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "nlp.batch.cli", "batch", str(archive), "--db", str(db),
+                             "--workers", "1"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 90
+        while ok_documents(db) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert proc.poll() is None, "the batch ended before it could be interrupted"
+        os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
+        _, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130
+    assert b"plan-nlp: interrupted after " in err and b"Run the same command again" in err
+    assert b"Traceback" not in err  # neither the batch nor its workers (which ignore SIGINT)
+    with pytest.raises(ProcessLookupError):  # no worker outlives the batch
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            os.killpg(proc.pid, 0)
+            time.sleep(0.1)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT status FROM runs").fetchall() == [("interrupted",)]
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = int(re.search(rb"interrupted after (\d+) of %d files" % files, err).group(1))
+    assert 2 <= ok_documents(db) == stored < files  # what it says is stored, is

@@ -56,9 +56,11 @@ def batch(
         bar = Progress(TextColumn("batch"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                        TextColumn("{task.description}"), console=err, transient=True)
     task_id = None
+    counts = [0, 0]  # files stored, files to analyze
 
     def progress(event: str, done: int, todo: int, result) -> None:
         nonlocal task_id
+        counts[:] = [done, todo]
         if bar is not None:
             if event == "start":
                 bar.start()
@@ -81,6 +83,14 @@ def batch(
             bar.stop()
         _fail(err, str(exc))
         return
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.stop()
+        # The files analyzed so far are committed (the run is recorded as interrupted): say so,
+        # rather than a traceback, and how to go on.
+        typer.echo(f"plan-nlp: interrupted after {counts[0]} of {counts[1]} files to analyze; they are stored. "
+                   "Run the same command again to analyze the rest (stored files are skipped).", err=True)
+        raise typer.Exit(130) from None
     for line in iter_report_lines(report):
         typer.echo(line)
 
