@@ -10,6 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 GOLD = ROOT / "tests" / "gold"
 REFERENCE_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+# The three shortest corpus files (a few thousand characters each) keep batch runs fast.
+SMALL = ("001_0d86f010e203b325.txt", "003_15364ccff48bad3a.txt", "004_f379b5a5a78fa9c2.txt")
 
 
 def ok_documents(db: Path) -> int:

@@ -22,10 +22,7 @@ from nlp.batch.cli import app
 from nlp.batch.discover import discover
 from nlp.batch.run import BatchLock
 
-from conftest import CORPUS, ROOT, ok_documents
-
-# The three shortest corpus files (a few thousand characters each) keep every run fast.
-SMALL = ("001_0d86f010e203b325.txt", "003_15364ccff48bad3a.txt", "004_f379b5a5a78fa9c2.txt")
+from conftest import CORPUS, ROOT, SMALL, ok_documents
 
 
 def _archive(root: Path, copies: int = 1) -> Path:

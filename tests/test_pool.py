@@ -22,9 +22,7 @@ from nlp.batch.pool import ATTEMPTS_PER_FILE, LocalEngine, WorkersFailed
 from nlp.batch.run import DEFAULT_FILE_TIMEOUT
 
 import pool_work
-from conftest import CORPUS, ROOT, ok_documents
-
-SMALL = ("001_0d86f010e203b325.txt", "003_15364ccff48bad3a.txt", "004_f379b5a5a78fa9c2.txt")
+from conftest import CORPUS, ROOT, SMALL, ok_documents
 
 
 def _tasks(folder: Path, names: list[str]) -> list[tuple[str, str, None, None]]:

@@ -5,7 +5,8 @@ process (queue feeder, result manager) that take the GIL from the SQLite writes 
 one message per file that cost the writer about a fifth of its CPU, and on two cores the writer's
 CPU is what two workers wait for. A pool also breaks as a whole when one worker dies, losing the
 run; here the file a worker died on is tried once more and then recorded as failed, and a new
-worker takes the files that were queued behind it.
+worker takes the files that were queued behind it. Nor can an executor stop a task: here a file
+over the per-file time limit has its worker stopped and is recorded as failed (`timeout`).
 """
 
 from __future__ import annotations
