@@ -182,6 +182,38 @@ def test_a_file_whose_rows_cannot_be_stored_fails_alone(tmp_path, monkeypatch):
         conn.execute("SELECT count(*) FROM passages_fts").fetchone()[0]
 
 
+def test_workers_start_with_the_first_file_to_analyze_and_only_then(tmp_path, monkeypatch):
+    # Their start-up (a second or more) overlaps hashing the rest of the archive; a run with
+    # nothing to analyze starts none.
+    import nlp.batch.run as run_module
+
+    root = _archive(tmp_path / "a")
+    db = tmp_path / "plans.db"
+    hashed: list[Path] = []
+    hashes_before_start: list[int] = []
+    real_hash = run_module.file_hash
+
+    def counting_hash(path):
+        hashed.append(path)
+        return real_hash(path)
+
+    def engine(*args):
+        hashes_before_start.append(len(hashed))
+        return _InProcessEngine(spoil="")
+
+    monkeypatch.setattr(run_module, "file_hash", counting_hash)
+    monkeypatch.setattr(run_module, "make_engine", engine)
+    assert run_batch(root, db).analyzed == 3
+    assert hashes_before_start == [1]
+    hashed.clear()
+    assert run_batch(root, db).unchanged == 3
+    assert hashes_before_start == [1]
+    hashed.clear()
+    (root / SMALL[2]).write_text((root / SMALL[2]).read_text("utf-8") + "\n做好年终总结。\n", encoding="utf-8")
+    assert run_batch(root, db).analyzed == 1
+    assert hashes_before_start == [1, 3]
+
+
 def test_sigkill_mid_run_then_rerun_equals_uninterrupted_run(tmp_path):
     # 72 files: a run long enough to be caught after its first commit (every 2 s) and before its end
     root = _archive(tmp_path / "a", copies=24)

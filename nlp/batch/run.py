@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from nlp import store
 from nlp.batch.discover import Entry, discover, file_hash
-from nlp.batch.executors import Task, make_engine
+from nlp.batch.executors import Engine, Task, make_engine
 from nlp.errors import PlanNLPError, UnwritableDocument
 from nlp.store import FileResult
 
@@ -144,46 +144,23 @@ def _run(conn, root: Path, workers: int, engine: str, scheduler: str | None, for
     entries = discover(root)
     report.total = len(entries)
     reasons: Counter[str] = Counter()
-    todo: list[Task] = []
-    for entry in entries:
-        try:
-            digest, size = file_hash(entry.path)
-        except OSError as exc:
-            result = FileResult(entry.rel, None, None, reason="unreadable", detail=f"cannot read the file ({exc})")
-            store.write_result(conn, archive, result, run_id)
-            report.failed += 1
-            reasons[result.reason] += 1
-            continue
-        prev = known.get(entry.rel)
-        if not force and prev and prev[0] == digest and prev[1] in ("ok", "failed"):
-            report.unchanged += 1
-            continue
-        if not entry.supported:
-            # Recorded without a worker: the report accounts for every file in the tree.
-            store.write_result(conn, archive, _unsupported(entry, digest, size), run_id)
-            report.failed += 1
-            reasons["unsupported_format"] += 1
-            continue
-        todo.append((str(entry.path), entry.rel, digest, size))
-    if progress:
-        progress("start", 0, len(todo), None)
-    if todo:
+    eng: Engine | None = None
+
+    def start_workers() -> None:
+        # Workers take a second or more to start (imports, dictionaries): they start with the
+        # first file to analyze, while the rest of the archive is read and hashed.
+        nonlocal eng
         eng = make_engine(engine, workers, scheduler, file_timeout)
         report.workers = eng.workers
-        try:
-            with store.GroupedCommits(conn) as commits:
-                for done, result in enumerate(eng.results(todo), 1):
-                    result = _write(commits, archive, result, run_id)
-                    if result.reason:
-                        report.failed += 1
-                        reasons[result.reason] += 1
-                    else:
-                        report.analyzed += 1
-                        report.articles += len(result.articles)
-                        report.chars += result.n_chars
-                    if progress:
-                        progress("file", done, len(todo), result)
-        finally:
+
+    try:
+        todo = _triage(conn, archive, entries, known, force, report, reasons, start_workers)
+        if progress:
+            progress("start", 0, len(todo), None)
+        if eng is not None:
+            _analyze(conn, archive, eng, todo, report, reasons, progress)
+    finally:
+        if eng is not None:
             eng.close()
     present = {e.rel for e in entries}
     gone = [p for p, (_, status) in known.items() if p not in present and status != "deleted"]
@@ -195,6 +172,53 @@ def _run(conn, root: Path, workers: int, engine: str, scheduler: str | None, for
     if progress:
         progress("end", len(todo), len(todo), None)
     return report
+
+
+def _triage(conn, archive: str, entries: list[Entry], known: dict[str, tuple[str | None, str]], force: bool,
+            report: RunReport, reasons: Counter[str], on_first_task: Callable[[], None]) -> list[Task]:
+    """Hash every file: count the unchanged, record the unreadable and unsupported, and return the
+    files to analyze (`on_first_task` is called as soon as there is one)."""
+    todo: list[Task] = []
+    for entry in entries:
+        try:
+            digest, size = file_hash(entry.path)
+        except OSError as exc:
+            result = FileResult(entry.rel, None, None, reason="unreadable", detail=f"cannot read the file ({exc})")
+            store.write_result(conn, archive, result, report.run_id)
+            report.failed += 1
+            reasons[result.reason] += 1
+            continue
+        prev = known.get(entry.rel)
+        if not force and prev and prev[0] == digest and prev[1] in ("ok", "failed"):
+            report.unchanged += 1
+            continue
+        if not entry.supported:
+            # Recorded without a worker: the report accounts for every file in the tree.
+            store.write_result(conn, archive, _unsupported(entry, digest, size), report.run_id)
+            report.failed += 1
+            reasons["unsupported_format"] += 1
+            continue
+        todo.append((str(entry.path), entry.rel, digest, size))
+        if len(todo) == 1:
+            on_first_task()
+    return todo
+
+
+def _analyze(conn, archive: str, eng: Engine, todo: list[Task], report: RunReport, reasons: Counter[str],
+             progress: Progress | None) -> None:
+    """Analyze the files on the engine and write each result as it comes, in commit groups."""
+    with store.GroupedCommits(conn) as commits:
+        for done, result in enumerate(eng.results(todo), 1):
+            result = _write(commits, archive, result, report.run_id)
+            if result.reason:
+                report.failed += 1
+                reasons[result.reason] += 1
+            else:
+                report.analyzed += 1
+                report.articles += len(result.articles)
+                report.chars += result.n_chars
+            if progress:
+                progress("file", done, len(todo), result)
 
 
 def _write(commits: store.GroupedCommits, archive: str, result: FileResult, run_id: int) -> FileResult:
