@@ -82,6 +82,8 @@ def test_cache_skips_unchanged_reanalyzes_changed_marks_deleted(tmp_path):
                         "WHERE d.path = ?", (SMALL[0],)).fetchone()[0] == 0
     runs = conn.execute("SELECT status, total, analyzed, unchanged, failed FROM runs ORDER BY id").fetchall()
     assert [r[0] for r in runs] == ["done"] * 4 and runs[2][1:] == (3, 1, 2, 0)
+    # the batch writer deletes child rows itself (it does not enforce foreign keys): no orphans
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     for r in (first, second, third, fourth):
         _check_totals(r)
 

@@ -108,6 +108,36 @@ def test_mark_deleted_drops_derived_rows(conn):
         conn.execute("SELECT count(*) FROM passages_fts").fetchone()[0]
 
 
+def test_article_child_tables_are_every_table_referencing_articles(tmp_path):
+    # write_result deletes these explicitly: a new child table missing here would keep orphans
+    c = store.connect(tmp_path / "x.db")
+    tables = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    referencing = {t for t in tables for fk in c.execute(f"PRAGMA foreign_key_list({t})") if fk[2] == "articles"}
+    assert referencing == set(store.ARTICLE_CHILD_TABLES)
+
+
+@pytest.mark.parametrize("enforce", [True, False], ids=["keys-enforced", "batch-writer"])
+def test_replacing_and_deleting_leave_no_orphan_rows(tmp_path, results, enforce):
+    c = store.connect(tmp_path / "w.db", enforce_foreign_keys=enforce)
+    for r in results:
+        store.write_result(c, ARCHIVE, r, None)
+    c.execute("INSERT INTO themes (id, label) VALUES (1, '困难职工帮扶')")
+    c.execute("INSERT INTO article_themes SELECT id, 1, 0.5 FROM articles")
+    first_ids = [i for (i,) in c.execute(
+        "SELECT a.id FROM articles a JOIN documents d ON d.id = a.document_id WHERE d.path = ?", (FILES[0],))]
+    assert first_ids and all(_count(c, t) for t in store.ARTICLE_CHILD_TABLES)
+
+    store.write_result(c, ARCHIVE, results[0], None)  # replaced: new article ids, old rows gone
+    assert c.execute("PRAGMA foreign_key_check").fetchall() == []
+    marks = ",".join("?" * len(first_ids))
+    for table in store.ARTICLE_CHILD_TABLES:
+        assert c.execute(f"SELECT count(*) FROM {table} WHERE article_id IN ({marks})", first_ids).fetchone()[0] == 0
+
+    store.mark_deleted(c, ARCHIVE, [FILES[0]], None)
+    assert c.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert _count(c, "passages") == _count(c, "passages_fts")
+
+
 def test_passages_cut_long_paragraphs_at_sentence_ends():
     from nlp.batch.executors import PASSAGE_MAX, _passages
     from nlp.model import Article

@@ -119,7 +119,7 @@ def run_batch(archive: str | Path, db: str | Path, workers: int = 1, engine: str
     if not root.is_dir():
         raise PlanNLPError(archive, "not a folder")
     with BatchLock(db):
-        conn = store.connect(db)
+        conn = store.connect(db, enforce_foreign_keys=False)
         # The writer's page cache: FTS5 merges re-read recent index pages (64 MB at most).
         conn.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
         try:
