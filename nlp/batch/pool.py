@@ -162,7 +162,7 @@ class LocalEngine:
                 try:
                     message = conn.recv()
                 except (EOFError, OSError):
-                    failed, worker = self._replace_dead(worker, todo, deaths)
+                    failed = self._replace_dead(worker, todo, deaths)
                     for w in self._pool:  # its files went back to `todo`: to whoever has room
                         feed(w)
                     if failed:
@@ -176,7 +176,7 @@ class LocalEngine:
                 feed(worker)
                 yield message
             for worker in self._overdue():
-                failed, worker = self._replace_overdue(worker, todo)
+                failed = self._replace_overdue(worker, todo)
                 for w in self._pool:
                     feed(w)
                 yield failed
@@ -195,7 +195,7 @@ class LocalEngine:
         limit = time.monotonic() - self.file_timeout
         return [w for w in self._pool if w.ready and w.queued and w.since < limit and not w.conn.poll()]
 
-    def _swap(self, old: _Worker, todo: deque[Task]) -> tuple[Task, _Worker]:
+    def _swap(self, old: _Worker, todo: deque[Task]) -> Task:
         """Retire a dead or stopped worker: the files queued behind the one it was analyzing go back
         in front of `todo`, in order; a new worker takes its place. Returns that one file."""
         if old.process.is_alive():  # stopped, or it closed its pipe but lives on
@@ -205,37 +205,36 @@ class LocalEngine:
         current = old.queued.popleft()
         todo.extendleft(reversed(old.queued))
         old.queued.clear()
-        new = self._start()
-        self._pool[self._pool.index(old)] = new
-        return current, new
+        self._pool[self._pool.index(old)] = self._start()
+        return current
 
     def _replace_dead(self, dead: _Worker, todo: deque[Task],
-                      deaths: dict[str, int]) -> tuple[FileResult | None, _Worker]:
+                      deaths: dict[str, int]) -> FileResult | None:
         """A worker died: its file is tried again first, or failed if it has had its attempts."""
         dead.process.join(STOP_SECONDS)
         how = _death(dead.process.exitcode)
         if not dead.ready:
             raise WorkersFailed(None, f"a worker process {how} while starting up, before analyzing any "
                                       "file; its error is above (`python -m nlp analyze FILE` shows it too)")
-        task, new = self._swap(dead, todo)
+        task = self._swap(dead, todo)
         path, rel, sha256, size = task
         deaths[rel] = deaths.get(rel, 0) + 1
         log.error("worker process %s while analyzing %s", how, path)
         if deaths[rel] < ATTEMPTS_PER_FILE:
             todo.appendleft(task)
-            return None, new
+            return None
         return FileResult(rel, sha256, size, reason="worker_died",
                           detail=f"the worker process {how} while analyzing this file, "
-                                 f"on each of {deaths[rel]} tries"), new
+                                 f"on each of {deaths[rel]} tries")
 
-    def _replace_overdue(self, worker: _Worker, todo: deque[Task]) -> tuple[FileResult, _Worker]:
+    def _replace_overdue(self, worker: _Worker, todo: deque[Task]) -> FileResult:
         """A worker passed the time limit on its file: stop it and fail the file (no second try:
         a file this slow would only take as long again)."""
-        (path, rel, sha256, size), new = self._swap(worker, todo)
+        path, rel, sha256, size = self._swap(worker, todo)
         log.error("stopped the worker analyzing %s: it took over %g s", path, self.file_timeout)
         return FileResult(rel, sha256, size, reason="timeout",
                           detail=f"not analyzed within {self.file_timeout:g} s (the per-file time "
-                                 "limit); its worker process was stopped"), new
+                                 "limit); its worker process was stopped")
 
     def close(self) -> None:
         """Stop the workers: those still holding files (the run was interrupted) at once."""
