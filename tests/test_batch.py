@@ -151,7 +151,7 @@ class _InProcessEngine:
         self.spoil = spoil
 
     def results(self, tasks):
-        from nlp.batch.executors import analyze_file
+        from nlp.batch.work import analyze_file
 
         for task in tasks:
             result = analyze_file(*task)
