@@ -167,6 +167,8 @@ class Article:
     schedule: tuple[ScheduleItem, ...] = ()
     flags: tuple[Flag, ...] = ()
     explain: dict[str, Any] = field(default_factory=dict)
+    # Names of the fields the pipeline's components have filled (nlp.pipeline), so a view never guesses.
+    filled: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map an article span to the raw document text (end exclusive)."""
