@@ -56,7 +56,7 @@ def _passage_spans(text: str) -> list[tuple[int, int]]:
 
 def _passages(article: "Article") -> list[Passage]:
     """An article's passages with their section paths and index words."""
-    from nlp.extract.outline import section_paths
+    from nlp.extract.sections import section_paths
     from nlp.text.segment import get_segmenter
 
     text = article.text

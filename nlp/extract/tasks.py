@@ -19,7 +19,7 @@ import regex
 from ..data.cues import words
 from ..model import Article, Task
 from ..text.segment import get_segmenter
-from . import outline
+from . import sections
 from .targets import SpanIndex, Token, Tokens
 
 # CLAUSE: a clause, the run of characters between clause delimiters. The delimiters are
@@ -208,7 +208,7 @@ class _ArticleIndex:
             heads=_heading_starts(article),
             dated={i for d in article.dates for i in range(d.start, d.end)},
             dates=SpanIndex(article.dates), targets=SpanIndex(article.targets),
-            section_of=outline.section_paths(article),
+            section_of=sections.section_paths(article),
         )
 
 
