@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from .extract import dates, genre, outline, quantities, targets, tasks
 from .extract.placeholders import placeholder_flags
+from .ingest.script import annotate_printed, needs_match_view
 from .model import Article
 
 
 def annotate(article: Article) -> Article:
     """Run every extractor over a split, normalized article, in dependency order."""
+    if needs_match_view(article):  # traditional script: match in simplified, report as printed
+        return annotate_printed(article, _annotate)
+    return _annotate(article)
+
+
+def _annotate(article: Article) -> Article:
     a = article
     a.headings = tuple(outline.extract_headings(a))
     a.sections = outline.build_sections(a)

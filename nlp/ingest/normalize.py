@@ -57,7 +57,12 @@ class Normalized:
     offsets: list[int]
     line_marks: list[LineMark] = field(default_factory=list)
     repairs: list[int] = field(default_factory=list)  # normalized offsets where two lines were rejoined
-    simplified: bool = False
+    simplified: bool = False  # True when `match_text` is a simplified-script view of `text`
+    match_text: str = ""  # `text` in simplified script, character for character (== text when simplified)
+
+    def __post_init__(self) -> None:
+        if not self.match_text:
+            self.match_text = self.text
 
 
 @dataclass
@@ -174,7 +179,7 @@ def is_traditional(text: str) -> bool:
     return changed / len(sample) >= 0.05
 
 
-def _simplify(text: str) -> str:
+def simplify_same_length(text: str) -> str:
     """Traditional → simplified, one character for one (phrase rules that change length are skipped)."""
     converted = _t2s().convert(text)
     if len(converted) == len(text):
@@ -216,9 +221,10 @@ def normalize(raw: str, simplify: bool = True) -> Normalized:
         out_offs.extend(line.offs)
         out_len += len(line.chars)
     text = "".join(out_pieces)
-    simplified = False
+    # The text stays as printed; a traditional document also gets a simplified view of the same
+    # length, which the splitter and the extractors match against (offsets are shared).
+    match_text = text
     if simplify and is_traditional(text):
-        text = _simplify(text)
-        simplified = True
+        match_text = simplify_same_length(text)
     out_offs.append(len(raw))
-    return Normalized(text, out_offs, marks, repairs, simplified)
+    return Normalized(text, out_offs, marks, repairs, match_text != text, match_text)
