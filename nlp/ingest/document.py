@@ -113,7 +113,7 @@ def document_from_text(raw: str, source: str, fmt: str = "txt", encoding: str | 
                        simplify: bool = True) -> Document:
     """Normalize and split decoded text into a Document of (unannotated) Articles."""
     norm = normalize(raw, simplify=simplify)
-    result = split_articles(norm.match_text)
+    result = split_articles(norm.match_text, marks=norm.line_marks)
     fallback = Path(source).stem
     articles = [build_article(source, i, norm, span, fallback) for i, span in enumerate(result.articles)]
     articles = [a for a in articles if a.text.strip()]
