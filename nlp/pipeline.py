@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .extract import components as _registered  # noqa: F401  (registers the extractors)
+from .ingest.script import annotate_printed, needs_match_view
 from .model import Article
 from .registry import COMPONENTS, INPUT_FIELDS, Component
 
@@ -50,7 +51,13 @@ PIPELINE: tuple[Component, ...] = order_components(COMPONENTS.values())
 
 def annotate(article: Article, disable: Iterable[str] = ()) -> Article:
     """Run every component (but those in `disable`) over a split, normalized article, in order."""
-    skipped = set(disable)
+    skipped = frozenset(disable)
+    if needs_match_view(article):  # traditional script: match in simplified, report as printed
+        return annotate_printed(article, lambda view: _run(view, skipped))
+    return _run(article, skipped)
+
+
+def _run(article: Article, skipped: frozenset[str]) -> Article:
     unknown = skipped - {c.name for c in PIPELINE}
     if unknown:
         raise PipelineError(f"no component named {', '.join(sorted(unknown))}")

@@ -14,7 +14,7 @@ from .model import Article
 
 # Fields an Article has before any component runs: what reading, normalizing and splitting fill.
 INPUT_FIELDS = frozenset({"source", "index", "title", "text", "raw_offsets", "title_raw_span",
-                          "line_marks", "flags"})
+                          "line_marks", "flags", "match_text"})
 
 
 @dataclass(frozen=True)
