@@ -105,15 +105,6 @@ _PERCENT_WORDS = regex.compile(
     rf"(?P<post>{_alternation(tuple(x for v in _POST.values() for x in v))})?"
 )
 
-# BARE_RATE: a rate printed without its percent sign (the sign lost in publication).
-# Matches "96" in "签订率达96," and "43" in "占建会企业的43。"; must not match "签订率达96%"
-# or "占总数的3家" (a unit follows).
-_BARE_RATE = regex.compile(
-    r"(?:(?<=[率重例](?:达到了?|达|为|是|占))|(?<=占[^，,。；;：:]{1,12}的))"
-    r"(?P<num>\d+(?:\.\d+)?)(?=[\p{P}\s]|$)"
-)
-
-
 def _comparator_of(word: str | None, table: dict[str, tuple[str, ...]]) -> str | None:
     if not word:
         return None
@@ -291,11 +282,6 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         comp = _comparator_of(m["post"], _POST) or _comparator_of(m["pre"], _PRE) or "="
         out.append(Quantity(m[0], m.start(), m.end(), _num(value), None, None, "%", comp))
-    for m in _BARE_RATE.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        value = parse_number(m["num"])
-        out.append(Quantity(m[0], m.start(), m.end(), _num(value), None, None, "", "="))
     out.sort(key=lambda q: (q.start, q.end))
     return out
 
