@@ -73,7 +73,7 @@ def _run_after(toks: list[Token], event: bool) -> list[Token]:
         if _nounish(tok):
             run.append(tok)
         elif tok[1].startswith(("v", "a", "b")) and nxt is not None and _nounish(nxt) \
-                and not (tok[1].startswith("v") and _is_action(tok[0]) and not run):
+                and not _is_action(tok[0]):
             run.append(tok)  # a modifier: 示范(v)工会, 大(a)检查
         elif not run and event and tok[1].startswith("v") and len(tok[0]) >= 2 \
                 and (nxt is None or not _nounish(nxt)):
@@ -84,6 +84,12 @@ def _run_after(toks: list[Token], event: bool) -> list[Token]:
         if len(run) >= _MAX_TOKENS:
             break
     return run
+
+
+def _bound_morpheme(tok: Token) -> bool:
+    """A one-character word jieba split off a compound (长 of 教研组长, 村 of 村街)."""
+    return len(tok[0]) == 1 and tok[1].startswith(("a", "z", "g", "ng", "vg", "n")) \
+        and tok[0] not in _link_words() and not tok[0].isdigit()
 
 
 def _run_before(toks: list[Token]) -> list[Token]:
@@ -100,8 +106,14 @@ def _run_before(toks: list[Token]) -> list[Token]:
     run: list[Token] = []
     while i > 0 and len(run) < _MAX_TOKENS:
         tok = toks[i - 1]
+        prev = toks[i - 2] if i > 1 else None
+        if run and _is_action(tok[0]):
+            break  # 免费培训|下岗职工: the action's object is the subject, not the action
         if _nounish(tok) or (tok[0] in _SUFFIX_NOUNS and not run):
             run.insert(0, tok)
+        elif _bound_morpheme(tok) and ((not run and prev is not None and _nounish(prev))
+                                       or (run and not tok[1].startswith("a"))):
+            run.insert(0, tok)  # 教研组|长, 村|街|联合会: a one-character part of the compound
         elif run and run[0][0] in _SUFFIX_NOUNS and not tok[1].startswith(_NEVER):
             run.insert(0, tok)  # 走访|率: the verb is part of the compound
         else:
@@ -126,7 +138,7 @@ def subject(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens,
     after = pos.within(q.end, hi)
     run = _run_after(after, event)
     nxt = len(run)
-    if run and nxt < len(after) and after[nxt][0] == "的":
+    if run and nxt < len(after) and after[nxt][0] == "的" and not run[-1][1].startswith("n"):
         run = _run_after(after[nxt + 1:], event) or run  # 一次有意义的活动: the head noun
     found = _text(run)
     if found:
@@ -146,6 +158,9 @@ def subject(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens,
              and t[0] not in _link_words()]
     if verbs:
         return verbs[-1][0]  # 培训500人: the action counted
+    acts = [t for t in after if t[1].startswith("v") and len(t[0]) >= 2 and _is_action(t[0])]
+    if acts:
+        return acts[0][0]  # 每年不少于一次，慰问…: the action done that many times
     # …召开座谈会，全年不少于2次: the nearest noun phrase of the sentence before the clause
     s_lo = sentence_start(text, lo)
     earlier = pos.within(s_lo, lo)
