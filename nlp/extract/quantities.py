@@ -33,8 +33,9 @@ _NUMBER = (
 # Comparators printed before the number. Matches "不少于" in "不少于1000人"; the 近 of
 # "最近" is consumed harmlessly (no number follows it).
 _PRE = {
-    ">=": ("不少于", "不低于", "不下于", "至少", "最少", "起码", "超过", "多于", "高于", "逾"),
-    "<=": ("不超过", "不高于", "不多于", "最多", "至多"),
+    ">=": ("不少于", "不低于", "不下于", "至少", "最少", "起码", "超过", "多于", "高于", "逾",
+           "≥", "＞", ">"),
+    "<=": ("不超过", "不高于", "不多于", "最多", "至多", "≤", "＜", "<"),
     "~": ("大约", "约", "将近", "接近", "近"),
 }
 # Comparators printed after the unit. Matches "以上" in "90%以上"; the bare 上 of "90%上"
@@ -81,12 +82,13 @@ def _quantity_re() -> regex.Pattern:
     # lack of a unit.
     pattern = regex.compile(
         rf"""
-        (?P<pre>{pre})?
+        (?:(?P<pre>{pre})[ \u3000]?)?
         (?P<num>{_NUMBER})
         (?:(?P<sep>[-—–―~～至到])(?P<num2>{_NUMBER}))?
         (?P<ap1>[多余来])?
-        (?P<mag>(?<=\d[多余]?)[万亿])?
+        (?P<mag>(?<=\d[多余]?)(?:万亿|[万亿]))?
         (?P<ap2>(?<=[万亿])[多余])?
+        (?:[ \u3000](?=(?:{units})))?
         (?P<unit>{units})?
         (?:(?P<sep2>[-—–―~～至到])(?P<num3>{_NUMBER})(?P=unit))?
         (?P<zheng>(?<=元)整)?

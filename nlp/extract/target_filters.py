@@ -75,6 +75,10 @@ _LIST_ANNOUNCED = regex.compile(r"\s*(?:[：:]|[，,]?\s*(?:一是|第一|首先
 # SITE_COUNT: the site's count of hidden or remaining text (此处隐藏1695个字, 剩余85%).
 # Matches "隐藏" before "1695个字"; must not match "隐患" (a hazard).
 _SITE_COUNT = regex.compile(r"(?:隐藏|剩余|省略)$")
+# CHANGE_TO: the rest of a measured change after its starting value (从19.41s缩短到4.07s,
+# 由85%提高至92%): the end value is the target. Matches "缩短到4" after "19.41s"; must not
+# match "，到4月" (another clause).
+_CHANGE_TO = regex.compile(r"[^，,。；;：:\n]{0,6}?(?:到|至)\s*[\d零一二两三四五六七八九十百千万]")
 # QUOTES: opening and closing quotation marks and book-title brackets.
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『《", "”」』》"
 # CLOSE_QUOTE: the end of a quotation. Matches "”" "》" '"'; must not match "“".
@@ -281,6 +285,8 @@ def is_target(article: Article, q: Quantity, pos: Tokens, dates: SpanIndex | Non
         return False  # 每一个活动: distributive
     if _SITE_COUNT.search(text, max(0, q.start - 4), q.start):
         return False  # 此处隐藏1695个字: the site's furniture
+    if q.start > 0 and text[q.start - 1] in "从由" and _CHANGE_TO.match(text, q.end):
+        return False  # 从19.41s缩短到4.07s: the starting value of a change; the end counts
     if _is_ordinal(text, q) or _in_slogan(text, q) or _is_threshold(text, q):
         return False
     if _restates_list(text, q) or _names_people(text, q):

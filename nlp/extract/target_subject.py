@@ -151,6 +151,10 @@ def subject(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens,
                 return found
             break
     before = pos.within(lo, q.start)
+    for i in range(len(before) - 2, -1, -1):
+        if before[i][0] in ("从", "由") and any(ch.isdigit() for ch in before[i + 1][0]):
+            before = before[:i]  # 响应时间从19.41s缩短到4.07s: what changed stands before 从
+            break
     found = _text(_run_before(before))
     if found:
         return found
