@@ -15,7 +15,7 @@ import regex
 from ..extract.holidays import holiday_table
 from ..extract.schedule import every_label, month_label
 from ..extract.targets import clause_span
-from ..model import Article, Flag
+from ..model import Article, Flag, Heading
 from ..text.segment import get_segmenter
 from ..text.sentences import split_sentences
 from .summary import make_vectorizer, summarize_articles
@@ -27,6 +27,10 @@ DUPLICATED_SENTENCE_CHARS = 12  # a repeated sentence shorter than this is a for
 FLAG_EXAMPLES = 3
 LOOSE_ITEMS = 8  # season/term items shown per article
 OTHER_KIND = ("other", "其他")
+MAX_AREAS = 8
+AREA_MAX_CHARS = 30  # a level-1 heading longer than this is a sentence, not the name of an area
+# Where a run-on heading's name ends: its first clause.  Matches "，" in `加强学习，提高素质`; not "、".
+AREA_CUT = regex.compile(r"[，,。；;：:]")
 
 # Splits a schedule activity into its items.  Matches "、" in `扫墓、春游活动` and "，" in
 # `召开职工代表大会，农历新年慰问`; not "—" in `3—4月`.
@@ -126,6 +130,7 @@ class ArticleDigest:
     year: int | None
     year_label: str
     summary: list[str]
+    areas: list[str]
     outline: list[OutlineItem]
     tasks: list[TaskItem]
     calendar: list[CalendarRow]
@@ -334,6 +339,41 @@ def flag_rows(flags: Sequence[Flag]) -> list[FlagRow]:
     return [FlagRow(k, len(v), list(dict.fromkeys(v))[:FLAG_EXAMPLES]) for k, v in sorted(by_kind.items())]
 
 
+@lru_cache(maxsize=1)
+def section_labels() -> frozenset[str]:
+    """Headings naming a part of a plan's form (指导思想, 主要工作…), from data/section_labels.txt."""
+    text = resources.files("nlp.digest").joinpath("data/section_labels.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _area_name(h: Heading) -> str:
+    """A heading as the name of an area: cut at its first clause when it runs on, edges trimmed."""
+    text = h.text
+    if h.run_in or len(text) >= AREA_MAX_CHARS:
+        text = AREA_CUT.split(text, 1)[0]
+    return text.strip(" \t\u3000，,。；;：:、")
+
+
+def main_areas(article: Article) -> list[str]:
+    """The plan's main areas: its level-1 headings, or the level-2 ones under a heading that only
+    names a part of the form (主要工作); dates and part names are no areas.
+
+    Empty when fewer than two are found (nothing to list); at most MAX_AREAS."""
+    labels = section_labels()
+    out: list[str] = []
+    level1_is_form = False
+    for h in article.headings:
+        name = _area_name(h)
+        if h.level == 1:
+            level1_is_form = name in labels or bool(TIME_WORDS.fullmatch(name))
+        if h.level == 1 and level1_is_form or h.level > 2 or h.level == 2 and not level1_is_form:
+            continue
+        if (2 <= len(name) < AREA_MAX_CHARS and name not in labels and not TIME_WORDS.search(name)
+                and name not in out):
+            out.append(name)
+    return out[:MAX_AREAS] if len(out) >= 2 else []
+
+
 def article_digest(article: Article, summary: list[str], top: int) -> ArticleDigest:
     """The digest entry of one article."""
     calendar, recurring = calendar_rows(article)
@@ -341,7 +381,7 @@ def article_digest(article: Article, summary: list[str], top: int) -> ArticleDig
     return ArticleDigest(
         id=article_id(article), source=article.source, index=article.index, title=article.title,
         genre=article.genre, org_type=article.org_type, year=article.year, year_label=year_label(article),
-        summary=summary,
+        summary=summary, areas=main_areas(article) if article.genre != "other" else [],
         outline=[OutlineItem(h.level, h.marker, h.text) for h in article.headings],
         tasks=task_items(article, top), calendar=calendar, recurring=recurring,
         unscheduled=loose_items(article), targets=target_rows(article),
@@ -526,7 +566,7 @@ def _year_sort(label: str) -> tuple[int, str]:
     return (0, label) if label.isdigit() else (1, label)
 
 
-def build_digest(articles: Sequence[Article], top: int = 5, sentences: int = 3, max_chars: int = 200,
+def build_digest(articles: Sequence[Article], top: int = 5, sentences: int = 4, max_chars: int = 360,
                  errors: Sequence[str] = ()) -> Digest:
     """The digest of annotated articles: per-article entries and the archive view."""
     articles = list(articles)

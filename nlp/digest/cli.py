@@ -56,8 +56,9 @@ def summarize(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the digest here (default stdout)."),
     format: DigestFormat = typer.Option(DigestFormat.md, "--format", "-f", help="md, html or json."),
     top: int = typer.Option(5, "--top", min=1, help="Key tasks per article, targets and activities per view."),
-    sentences: int = typer.Option(3, "--sentences", min=1, help="Summary sentences per article."),
-    max_chars: int = typer.Option(200, "--max-chars", min=20, help="Summary length per article."),
+    sentences: int = typer.Option(4, "--sentences", min=1, help="Summary sentences per article (whole sentences)."),
+    max_chars: int = typer.Option(360, "--max-chars", min=20,
+                                  help="Summary length per article, in characters (a sentence is never cut)."),
 ) -> None:
     """Digest of plans: summaries, outlines, calendars, targets; archive counts and duplicates."""
     articles, errors, failed = analyze_all(paths, progress=True)
