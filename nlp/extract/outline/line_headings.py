@@ -20,6 +20,14 @@ TABLE_RUN = 4  # this many short unpunctuated lines in a row are a table, not ti
 MONTH_TITLE = regex.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:[、—―–\-~～至到](?:\d{1,2}|[一二三四五六七八九十]{1,3}))?月份?"
 )
+# A month label standing alone as a cell or a line: matches "三月", "三月份", "3月", "7—8月", "元月";
+# must not match "3月12日", "三月份工作重点" (a title that starts with a month) or "月份".
+MONTH_LABEL = regex.compile(
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|元)(?:[、—―–\-~～至到](?:\d{1,2}|[一二三四五六七八九十]{1,3}))?月份?"
+)
+# The cell separator of a table flattened into text: "三月份 | 植树 | 工会", "| 一月 | …"; a line
+# holding one is a table row, never a block title.
+CELL_SEP = regex.compile(r"[|｜]")
 # A line made only of a date or number: "2019年9月1日", "二〇二四年二月", "xx年xx月"; not "一月份".
 DATE_LINE = regex.compile(r"[\dxX_＿〇零一二三四五六七八九十○年月日号\s.．/\-—]+")
 # A line that starts like a list bullet or a quote, not a title: "——大力推动…", "★其他", "“三八”";
@@ -28,12 +36,21 @@ BULLET_START = regex.compile(r"[—\-–~～*•·▪★☆※●○◆◇■□
 
 
 def line_items(lines: Lines, marked: set[int]) -> list[Item]:
-    """Headings that open a line: numbered lines, standalone 一是 lines and title lines."""
+    """Headings that open a line: numbered lines, standalone 一是 lines, title lines, and the
+    month labels opening the rows of a schedule table."""
     text = lines.text
     items: list[Item] = []
-    kind_of: dict[int, str] = {}  # line -> "numbered" | "title"
+    kind_of: dict[int, str] = {}  # line -> "numbered" | "title" | "row"
     for li, (s, e) in enumerate(lines.content):
         if s >= e:
+            continue
+        if CELL_SEP.search(text, s, e):
+            # a row of a table flattened into " |" cells: a month label opening it is a heading
+            # ("三月份 | 植树活动 | 工会办公室", "一月 |"); other cells, data or header, are not
+            label = _row_month(text, s, e)
+            if label is not None:
+                items.append(Item(label[0], label[0], "month", 0, li, True, label[0], label[1]))
+            kind_of[li] = "title" if label is not None else "row"
             continue
         found = marker_at(text, s, e) or _glued_enumerator(lines, li, items)
         if found and (not found[1].startswith("dec") or _decimal_follows(text, text[s:found[0]], items)):
@@ -45,6 +62,8 @@ def line_items(lines: Lines, marked: set[int]) -> list[Item]:
             prev_kind = "start"
         else:
             prev_kind = kind_of.get(prev) or ("closed" if lines.closes(prev) else "open")
+            if prev_kind == "row":
+                prev_kind = "closed"  # a table row is a closed unit
         shi = SHI.match(text, s, e)
         n = cn_number(shi.group("n_shi")) if shi else None
         if n and prev_kind != "open" and _standalone_shi(lines, li, shi.end()):
@@ -57,7 +76,23 @@ def line_items(lines: Lines, marked: set[int]) -> list[Item]:
             items.append(Item(ts, ts, kind, 0, li, True, ts, te))
             kind_of[li] = "title"
     table = _table_lines(lines, {it.line for it in items if it.style not in UNNUMBERED})
-    return [it for it in items if it.style not in UNNUMBERED or it.line not in table]
+    # in a table flattened one cell per line, a month label still opens a row
+    return [it for it in items if it.style not in UNNUMBERED or it.line not in table
+            or (it.style == "month" and MONTH_LABEL.fullmatch(text, it.pos, it.text_end))]
+
+
+def _row_month(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Span of the month label that makes up the first cell of a table row, if it does."""
+    cell = CELL_SEP.search(text, s, e)
+    if cell.start() == s and text[s:cell.end()].strip() in "|｜":  # "| 三月 | …": a leading pipe
+        s = cell.end()
+        cell = CELL_SEP.search(text, s, e)
+    cs, ce = s, cell.start() if cell else e
+    while cs < ce and text[cs] in " \t\u3000":
+        cs += 1
+    while ce > cs and text[ce - 1] in " \t\u3000：:":
+        ce -= 1
+    return (cs, ce) if MONTH_LABEL.fullmatch(text, cs, ce) else None
 
 
 def _glued_enumerator(lines: Lines, li: int, items: list[Item]) -> tuple[int, str, int] | None:
@@ -140,13 +175,15 @@ def _title_span(lines: Lines, li: int, prev_kind: str, marked: bool) -> tuple[st
         return None
     if DATE_LINE.fullmatch(core) and ("年" in core or "日" in core):
         return None  # a date, e.g. a signature date
+    nxt = lines.next[li]
+    if MONTH_LABEL.fullmatch(core) and nxt is not None:
+        return "month", s, s + len(core)  # "三月份：" or "九月" alone on a line opens that month's block
     kind = "month" if MONTH_TITLE.match(core) else "title"
     known = marked or is_section_name(core)
     if prev_kind in ("open", "start") and not known:
         return None  # the tail of a line cut mid-sentence, or the article's subtitle
     if prev_kind in ("numbered", "title") and kind == "title" and not known and not headed(core):
         return None  # a short unpunctuated line right under a heading is its body or value
-    nxt = lines.next[li]
     if nxt is None:
         return None  # a title heads a block; a last short line is a signature
     if not known and not _opens_block(lines, nxt):
@@ -162,6 +199,8 @@ def _opens_block(lines: Lines, nxt: int) -> bool:
     line = text[s:e]
     if marker_at(text, s, e) or SHI.match(line) or lines.closes(nxt) or e - s > MAX_TITLE:
         return True
+    if CELL_SEP.search(line):
+        return True  # a table below its title: "具体工作：" above "时间 | 活动内容 |"
     if DATE_LINE.fullmatch(line):
         return False
     return bool(MONTH_TITLE.match(line)) or headed(line.rstrip("：:"))
@@ -176,8 +215,10 @@ def _table_lines(lines: Lines, numbered: set[int]) -> set[int]:
     for li, (s, e) in enumerate(lines.content):
         if s >= e:
             continue
+        # rows with " |" cells are tables of their own (their month labels are decided by
+        # `_row_month`): they break a run, so the title line above them is not a cell
         if (li not in numbered and e - s <= MAX_TITLE and not SENTENCE_PUNCT.search(text, s, e)
-                and text[e - 1] not in "，,、"):
+                and text[e - 1] not in "，,、" and not CELL_SEP.search(text, s, e)):
             run.append(li)
             continue
         if len(run) >= TABLE_RUN:
