@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from ...lang.enumerators import MARKER, parse_marker
 from ...lang.numerals import cn_number
+from ...lang.script import matching_view
 from ...model import Article, Heading
 from ..sections import build_sections, section_path, section_paths
 from .cuts import settle_text
@@ -37,7 +38,9 @@ def extract_headings(article: Article) -> list[Heading]:
     text = article.text
     if not text.strip():
         return []
-    lines = Lines(text)
+    # Traditional text is read through its simplified view (same length, same offsets): the word
+    # lists and the segmenter know simplified words; the headings quote the text as printed.
+    lines = Lines(matching_view(text))
     marked = {lm.start for lm in article.line_marks if lm.kind in HEADING_MARKS}
     found = line_items(lines, marked)
     items = settle_text(lines, accept(lines, found, inline_candidates(lines, found)))
