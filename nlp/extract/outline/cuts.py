@@ -69,6 +69,10 @@ def settle_text(lines: Lines, items: list[Item]) -> list[Item]:
                 ts += 1
             if ts >= nxt and nxt == le and it.at_line_start:
                 ts, nxt = _next_line_text(lines, it.line)  # "一、" alone, its title below
+                if ts < 0 and _cut_off(lines, it, out):
+                    it.text_start = it.text_end = it.mend  # the text ends on a bare "二、"
+                    out.append(it)
+                    continue
                 if ts < 0:
                     continue
             t = TERMINATOR.search(text, ts, nxt)
@@ -87,6 +91,15 @@ def settle_text(lines: Lines, items: list[Item]) -> list[Item]:
         it.text_start, it.text_end = ts, ts + len(span)
         out.append(it)
     return out
+
+
+def _cut_off(lines: Lines, it: Item, before: list[Item]) -> bool:
+    """True for a bare marker on the article's last line that continues its style's sequence:
+    the document was cut off right after it ("…\n二、"), and the node is there, untitled."""
+    if lines.next[it.line] is not None:
+        return False
+    prev = next((x for x in reversed(before) if x.style == it.style), None)
+    return prev is not None and prev.number == it.number - 1
 
 
 def _next_line_text(lines: Lines, li: int) -> tuple[int, int]:

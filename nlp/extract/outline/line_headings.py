@@ -12,7 +12,6 @@ from .words import headed, heading_nouns, is_leadin, is_section_name
 
 MAX_TEXT = 40  # a heading text is cut at 40 characters (GUIDELINES)
 MAX_TITLE = 30  # an unnumbered title line is "about 30 chars or fewer" (GUIDELINES)
-MAX_YISHI = 28  # a standalone "一是…" title line, e.g. "一是宣传发动阶段(5月)。"
 TABLE_RUN = 4  # this many short unpunctuated lines in a row are a table, not titles
 
 # A month at the start of a title line: matches "2月新学期新面貌", "一月份", "七、八月", "3—4月";
@@ -66,7 +65,7 @@ def line_items(lines: Lines, marked: set[int]) -> list[Item]:
                 prev_kind = "closed"  # a table row is a closed unit
         shi = SHI.match(text, s, e)
         n = cn_number(shi.group("n_shi")) if shi else None
-        if n and prev_kind != "open" and _standalone_shi(lines, li, shi.end()):
+        if n and prev_kind != "open" and _standalone_shi(lines, li, shi.end(), n, items):
             items.append(Item(s, shi.end(), "shi", n, li, True))
             kind_of[li] = "numbered"
             continue
@@ -142,12 +141,33 @@ def _decimal_parts(marker: str) -> list[int]:
     return [int(x) for x in marker.rstrip("、． \t\u3000").split(".")]
 
 
-def _standalone_shi(lines: Lines, li: int, ts: int) -> bool:
-    """True when an `一是…` line is a short standalone title ("一是动员部署阶段(6月)。")."""
-    rest = lines.text[ts:lines.content[li][1]].rstrip("。.；; ")
-    if not rest or len(rest) > MAX_YISHI or SENTENCE_PUNCT.search(rest) or len(COMMA.findall(rest)) > 1:
+def _standalone_shi(lines: Lines, li: int, ts: int, n: int, items: list[Item]) -> bool:
+    """True when an `N是…` line is a short standalone title that continues or opens a sequence
+    of such lines ("一是宣传发动阶段(5月)。" … "二是集中整改阶段(6月)。"); an `一是` sentence
+    run on in a paragraph is not one."""
+    if not _shi_title(lines, li, ts):
         return False
-    return lines.next[li] is not None
+    prev = next((it for it in reversed(items) if it.style == "shi"), None)
+    if prev is not None and prev.number == n - 1:
+        return True
+    if n != 1:
+        return False
+    text = lines.text
+    j = lines.next[li]
+    while j is not None:  # the next "N是" line start must be a "二是" title
+        s, e = lines.content[j]
+        m = SHI.match(text, s, e)
+        if m and text[m.start():m.end() - 1] == "二":
+            return _shi_title(lines, j, m.end())
+        j = lines.next[j]
+    return False
+
+
+def _shi_title(lines: Lines, li: int, ts: int) -> bool:
+    """True when the rest of an `N是` line is title-shaped: short, one sentence at most."""
+    rest = lines.text[ts:lines.content[li][1]].rstrip("。.；; ")
+    return (bool(rest) and len(rest) <= MAX_TITLE and not SENTENCE_PUNCT.search(rest)
+            and len(COMMA.findall(rest)) <= 1 and lines.next[li] is not None)
 
 
 def _title_span(lines: Lines, li: int, prev_kind: str, marked: bool) -> tuple[str, int, int] | None:

@@ -20,8 +20,10 @@ INLINE_DELIM = regex.compile(r"[、.．)）]$|^[（(①-⑳⑴-⒇⒈-⒛]")
 WORD_START = regex.compile(r"[ \t\u3000]*[\p{Han}“‘\"《「『(（A-Za-z]")
 
 
+# The end of an HTML tag leaked into the text, where a paragraph of the page opened: matches
+# "255);\">", "<p>", "</span>", "<br/>"; must not match "→>" or ">" alone after a word.
+MARKUP_END = regex.compile(r"(?:[\"'][ \t]*/?|<[A-Za-z/][A-Za-z0-9]*[ \t]*/?)>$")
 RUNIN_SHARE = 0.5  # a line holding this share of the article's characters: its breaks were lost
-RUNIN_MIN = 150  # ... and at least this many characters
 CONFIRM_WINDOW = 64  # candidates looked at for the number 2 that confirms a list's number 1
 LOOKBACK = 200  # characters looked back for the sentence a marker follows
 
@@ -31,7 +33,7 @@ def runin_lines(lines: Lines) -> set[int]:
     breaks, GUIDELINES "Headings"). Enumerators inside any other line belong to a paragraph."""
     size = sum(e - s for s, e in lines.content)
     return {li for li, (s, e) in enumerate(lines.content)
-            if e - s >= RUNIN_MIN and e - s >= RUNIN_SHARE * size}
+            if e > s and e - s >= RUNIN_SHARE * size}
 
 
 def inline_candidates(lines: Lines, line_items: list[Item]) -> list[Item]:
@@ -58,13 +60,16 @@ def inline_candidates(lines: Lines, line_items: list[Item]) -> list[Item]:
 
 def _before(text: str, pos: int, ls: int) -> tuple[str, int]:
     """Where an in-line marker stands, from what precedes it: 'term' (after a sentence end),
-    'colon', 'semi', 'comma', 'glued' (right after a word) or 'start' (line start)."""
+    'colon', 'semi', 'comma', 'glued' (right after a word), 'markup' (after the end of an HTML
+    tag left in the text, where a paragraph opened) or 'start' (line start)."""
     k = pos - 1
     while k >= ls and text[k] in CLOSERS:
         k -= 1
     if k < ls:
         return "start", ls
     ch = text[k]
+    if ch == ">" and MARKUP_END.search(text, max(ls, k - 40), k + 1):
+        return "markup", k
     for kind, chars in (("term", "。！!？?"), ("colon", "：:"), ("semi", "；;"), ("comma", "，,、")):
         if ch in chars:
             return kind, k
@@ -106,7 +111,9 @@ def accept(lines: Lines, line_items: list[Item], inline: list[Item]) -> list[Ite
         restarts = (c.number == 1 and prev is not None and prev.style != c.style
                     and c.style in children.get(prev.style, ()))
         title_at = None
-        if c.line not in runin:
+        if kind == "markup":
+            ok = True  # "…;\">七、…": the marker opened a paragraph of the page (a line start)
+        elif c.line not in runin:
             ok = kind == "term" and seq and last[c.style].line == c.line
         elif kind in ("term", "start"):
             ok = seq or opens or restarts
