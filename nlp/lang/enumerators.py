@@ -109,6 +109,9 @@ def parse_marker(marker: str) -> tuple[str, int] | None:
         n = cn_number(m.group("n_shi"))
         return ("shi", n) if n else None
     m = MARKER.fullmatch(marker)
+    if m is None:  # "1.2", "第十二条": styles that need a space after them, as printed without it
+        m = MARKER.match(marker + " ")
+        m = m if m is not None and m.end() == len(marker) else None
     return style_number(m) if m else None
 
 

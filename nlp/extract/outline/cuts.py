@@ -82,8 +82,9 @@ def settle_text(lines: Lines, items: list[Item]) -> list[Item]:
             if cut is not None and cut <= MAX_TEXT:
                 end = ts + cut
                 it.run_in = True
-            elif end == nxt and nxt != le:
-                it.run_in = True  # the next heading follows with no punctuation
+            elif end == nxt and nxt != le and ts < le:
+                it.run_in = True  # the next heading follows with no punctuation (not a title
+                # taken from the line below a bare marker)
         it.run_in = it.run_in or not it.at_line_start
         span = TRAILING.sub("", text[ts:min(end, ts + MAX_TEXT)])
         if not span.strip() or (out and it.pos < out[-1].text_end):
