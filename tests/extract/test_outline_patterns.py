@@ -224,3 +224,18 @@ def test_traditional_section_name_is_known_at_the_start_of_a_text():
     # a section name opens an article only when the word list knows it: matched in simplified
     assert heads("指導思想\n堅持以職工為中心，服務大局。\n工作目標\n全面提升服務水平。") == [
         (1, "", "指導思想"), (1, "", "工作目標")]
+
+
+def test_row_labels_with_a_year_or_a_part_of_the_month_open_rows_but_days_do_not():
+    text = ("活动安排\n时间 | 内容 | 地点\n2024年3月 | 学雷锋活动 | 社区\n4月上旬 | 清明祭扫 | 烈士陵园\n"
+            "5月1日 | 劳动节表彰 | 礼堂\n六月底 | 半年总结 | 会议室")
+    assert heads(text) == [(1, "", "活动安排"), (2, "", "2024年3月"), (2, "", "4月上旬"), (2, "", "六月底")]
+
+
+def test_lines_of_a_bullet_list_are_not_block_titles():
+    text = "本学期重点如下。\n加强学习\n丰富活动\n一、工作目标\n提高服务水平。"
+    marks = (LineMark(text.index("加强学习"), "bullet", "- "), LineMark(text.index("丰富活动"), "bullet", "- "))
+    assert heads(text, marks) == [(1, "一、", "工作目标")]
+    numbered = "本学期重点如下。\n1、加强学习\n2、丰富活动"
+    marks = (LineMark(numbered.index("1、"), "bullet", "- "), LineMark(numbered.index("2、"), "bullet", "- "))
+    assert heads(numbered, marks) == [(1, "1、", "加强学习"), (1, "2、", "丰富活动")]

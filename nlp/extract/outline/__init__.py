@@ -42,7 +42,8 @@ def extract_headings(article: Article) -> list[Heading]:
     # lists and the segmenter know simplified words; the headings quote the text as printed.
     lines = Lines(matching_view(text))
     marked = {lm.start for lm in article.line_marks if lm.kind in HEADING_MARKS}
-    found = line_items(lines, marked)
+    bulleted = frozenset(lm.start for lm in article.line_marks if lm.kind == "bullet")
+    found = line_items(lines, marked, bulleted)
     items = settle_text(lines, accept(lines, found, inline_candidates(lines, found)))
     mark_nesting(lines, items)
     return [

@@ -19,10 +19,13 @@ TABLE_RUN = 4  # this many short unpunctuated lines in a row are a table, not ti
 MONTH_TITLE = regex.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:[、—―–\-~～至到](?:\d{1,2}|[一二三四五六七八九十]{1,3}))?月份?"
 )
-# A month label standing alone as a cell or a line: matches "三月", "三月份", "3月", "7—8月", "元月";
-# must not match "3月12日", "三月份工作重点" (a title that starts with a month) or "月份".
+# A month label standing alone as a cell or a line: matches "三月", "三月份", "3月", "7—8月", "元月",
+# "2024年3月", "4月上旬", "九月底"; must not match "3月12日", "三月份工作重点" (a title that starts
+# with a month) or "月份".
 MONTH_LABEL = regex.compile(
+    r"(?:(?:\d{4}|\d{2}[xX]{2}|[xX]{2,4})年)?"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|元)(?:[、—―–\-~～至到](?:\d{1,2}|[一二三四五六七八九十]{1,3}))?月份?"
+    r"(?:上旬|中旬|下旬|初|中|底|末)?"
 )
 # The cell separator of a table flattened into text: "三月份 | 植树 | 工会", "| 一月 | …"; a line
 # holding one is a table row, never a block title.
@@ -34,9 +37,11 @@ DATE_LINE = regex.compile(r"[\dxX_＿〇零一二三四五六七八九十○年�
 BULLET_START = regex.compile(r"[—\-–~～*•·▪★☆※●○◆◇■□▲△→>《“\"(（\[【]")
 
 
-def line_items(lines: Lines, marked: set[int]) -> list[Item]:
+def line_items(lines: Lines, marked: set[int], bulleted: frozenset[int] = frozenset()) -> list[Item]:
     """Headings that open a line: numbered lines, standalone 一是 lines, title lines, and the
-    month labels opening the rows of a schedule table."""
+    month labels opening the rows of a schedule table. `marked` and `bulleted` hold the start
+    offsets of lines the ingest step found marked as headings, or as list bullets (whose
+    unnumbered lines are list entries, never block titles)."""
     text = lines.text
     items: list[Item] = []
     kind_of: dict[int, str] = {}  # line -> "numbered" | "title" | "row"
@@ -69,6 +74,8 @@ def line_items(lines: Lines, marked: set[int]) -> list[Item]:
             items.append(Item(s, shi.end(), "shi", n, li, True))
             kind_of[li] = "numbered"
             continue
+        if lines.spans[li][0] in bulleted:
+            continue  # "- 加强学习": an entry of a bullet list
         title = _title_span(lines, li, prev_kind, lines.spans[li][0] in marked)
         if title:
             kind, ts, te = title
