@@ -233,7 +233,8 @@ def test_row_labels_with_a_year_or_a_part_of_the_month_open_rows_but_days_do_not
 
 
 def test_lines_of_a_bullet_list_are_not_block_titles():
-    text = "本学期重点如下。\n加强学习\n丰富活动\n一、工作目标\n提高服务水平。"
+    text = "本学期重点如下。\n加强学习\n每月集中学习一次。\n丰富活动\n举办两场比赛。\n一、工作目标\n提高服务水平。"
+    assert heads(text)[:2] == [(1, "", "加强学习"), (1, "", "丰富活动")]  # unmarked: block titles
     marks = (LineMark(text.index("加强学习"), "bullet", "- "), LineMark(text.index("丰富活动"), "bullet", "- "))
     assert heads(text, marks) == [(1, "一、", "工作目标")]
     numbered = "本学期重点如下。\n1、加强学习\n2、丰富活动"
