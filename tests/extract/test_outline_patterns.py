@@ -240,3 +240,8 @@ def test_lines_of_a_bullet_list_are_not_block_titles():
     numbered = "本学期重点如下。\n1、加强学习\n2、丰富活动"
     marks = (LineMark(numbered.index("1、"), "bullet", "- "), LineMark(numbered.index("2、"), "bullet", "- "))
     assert heads(numbered, marks) == [(1, "1、", "加强学习"), (1, "2、", "丰富活动")]
+
+
+def test_atx_marks_left_in_the_text_with_or_without_their_space():
+    text = "##一、总体要求\n坚持稳中求进。\n## 二、主要任务\n### （一）推进产业升级\n加快改造。"
+    assert heads(text) == [(1, "一、", "总体要求"), (1, "二、", "主要任务"), (2, "（一）", "推进产业升级")]

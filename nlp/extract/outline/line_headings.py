@@ -8,7 +8,7 @@ from ...lang.enumerators import GLUED_AR, RANK, SHI, marker_at
 from ...lang.numerals import cn_number
 from ...lang.punct import COMMA, HAN, SENTENCE_PUNCT, TERMINATOR
 from .lines import UNNUMBERED, Item, Lines
-from .words import headed, heading_nouns, is_leadin, is_section_name
+from .words import headed, is_leadin, is_section_name
 
 MAX_TEXT = 40  # a heading text is cut at 40 characters (GUIDELINES)
 MAX_TITLE = 30  # an unnumbered title line is "about 30 chars or fewer" (GUIDELINES)
