@@ -60,3 +60,14 @@ def test_simplified_view_keeps_length_and_offsets():
     assert matching_view(text) == view
     simple = "一、总体要求\n坚持以职工为中心。"
     assert matching_view(simple) == simple
+
+
+def test_leading_markers_strip_an_items_lead_of_any_style():
+    from nlp.lang import LEADING_MARKERS
+
+    for lead, rest in (("（一）", "加强学习"), ("1、", "完善制度"), ("二是", "抓落实"), ("## ", "总体要求"),
+                       ("- 1. ", "开展比赛"), ("（二）1、", "规范管理"), ("第三部分：", "保障措施")):
+        m = LEADING_MARKERS.match(lead + rest)
+        assert m and m.end() == len(lead), lead
+    for text in ("1.5万元", "一次性补助", "统一思想"):
+        assert not LEADING_MARKERS.match(text), text

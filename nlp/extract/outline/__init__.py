@@ -7,7 +7,8 @@ style; or an unnumbered standalone short title line (a block title, a month labe
 of a schedule). Levels follow the nesting of enumerator styles inside the article (GUIDE §4),
 never markdown `#` counts.
 
-The passes, one module each: the enumerator grammar (nlp.lang.enumerators), lines (`lines`),
+The passes, one module each: the enumerator grammar (nlp.lang.enumerators), markers read in
+context (`markers`: a number glued to a date, decimal numbers), lines (`lines`),
 line headings (`line_headings`), in-line enumerators of run-in text (`runin`), heading text
 cuts (`cuts`), levels (`levels`). Sections and section paths live in nlp.extract.sections.
 """

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import regex
 
-from ...lang.enumerators import GLUED_AR, RANK, SHI, marker_at
+from ...lang.enumerators import SHI, marker_at
 from ...lang.numerals import cn_number
 from ...lang.punct import COMMA, HAN, SENTENCE_PUNCT, TERMINATOR
 from .lines import UNNUMBERED, Item, Lines
+from .markers import decimal_follows, glued_enumerator
 from .words import headed, is_leadin, is_section_name
 
 MAX_TEXT = 40  # a heading text is cut at 40 characters (GUIDELINES)
@@ -56,8 +57,8 @@ def line_items(lines: Lines, marked: set[int], bulleted: frozenset[int] = frozen
                 items.append(Item(label[0], label[0], "month", 0, li, True, label[0], label[1]))
             kind_of[li] = "title" if label is not None else "row"
             continue
-        found = marker_at(text, s, e) or _glued_enumerator(lines, li, items)
-        if found and (not found[1].startswith("dec") or _decimal_follows(text, text[s:found[0]], items)):
+        found = marker_at(text, s, e) or glued_enumerator(lines, li, items)
+        if found and (not found[1].startswith("dec") or decimal_follows(text, text[s:found[0]], items)):
             items.append(Item(s, found[0], found[1], found[2], li, True))
             kind_of[li] = "numbered"
             continue
@@ -99,53 +100,6 @@ def _row_month(text: str, s: int, e: int) -> tuple[int, int] | None:
     while ce > cs and text[ce - 1] in " \t\u3000：:":
         ce -= 1
     return (cs, ce) if MONTH_LABEL.fullmatch(text, cs, ce) else None
-
-
-def _glued_enumerator(lines: Lines, li: int, items: list[Item]) -> tuple[int, str, int] | None:
-    """(marker end, "ar", N) for a line opening "N." glued to a date ("2.5月举办…") when N
-    continues the list of "N." items above it, or N is 1 and the next line is item 2; a
-    decimal such as "2.5月" is no quantity, so the dot ends an enumerator there."""
-    text = lines.text
-    s, e = lines.content[li]
-    m = GLUED_AR.match(text, s, e)
-    if m is None:
-        return None
-    n = int(m.group("n"))
-    for it in reversed(items):
-        if it.style == "ar":
-            return (m.end(), "ar", n) if it.number == n - 1 else None
-        if it.style not in UNNUMBERED and RANK[it.style] < RANK["ar"]:
-            break  # a senior item opened a new list: the "N." above belong to another one
-    nxt = lines.next[li]
-    if n != 1 or nxt is None:
-        return None
-    ns, ne = lines.content[nxt]
-    after = marker_at(text, ns, ne)
-    glued = GLUED_AR.match(text, ns, ne)
-    ok = (after is not None and after[1:] == ("ar", 2)) or (glued is not None and glued.group("n") == "2")
-    return (m.end(), "ar", 1) if ok else None
-
-
-def _decimal_follows(text: str, marker: str, items: list[Item]) -> bool:
-    """True when a decimal number "a.b" continues the outline: "1.1" first, "a.1" after an
-    item numbered a or a-1 (or a.x), "a.b" after "a.(b-1)"; not a date such as "5.1 劳动节"
-    out of the blue."""
-    parts = _decimal_parts(marker)
-    numbered = [it for it in items if it.style not in UNNUMBERED]
-    if not numbered:
-        return parts[:-1] == [1] * (len(parts) - 1) and parts[-1] == 1
-    prev = numbered[-1]
-    before = _decimal_parts(text[prev.pos:prev.mend]) if prev.style.startswith("dec") else [prev.number]
-    if parts[-1] > 1:
-        return before[:len(parts)] == parts[:-1] + [parts[-1] - 1]
-    k = len(parts) - 2  # "a.b.1" opens under "a.b"; "a.1" opens under "a" or after "(a-1).x"
-    return (before[:k] == parts[:k] and len(before) > k
-            and before[k] in (parts[k] - 1, parts[k]))
-
-
-def _decimal_parts(marker: str) -> list[int]:
-    """Numbers of a decimal marker: "2.3、" -> [2, 3]."""
-    return [int(x) for x in marker.rstrip("、． \t\u3000").split(".")]
 
 
 def _standalone_shi(lines: Lines, li: int, ts: int, n: int, items: list[Item]) -> bool:
