@@ -245,3 +245,13 @@ def test_lines_of_a_bullet_list_are_not_block_titles():
 def test_atx_marks_left_in_the_text_with_or_without_their_space():
     text = "##一、总体要求\n坚持稳中求进。\n## 二、主要任务\n### （一）推进产业升级\n加快改造。"
     assert heads(text) == [(1, "一、", "总体要求"), (1, "二、", "主要任务"), (2, "（一）", "推进产业升级")]
+
+
+def test_markdown_titles_marked_deeper_than_their_numbered_heading_nest_inside_it():
+    text = "一、总体要求\n坚持稳中求进。\n工作目标\n全面提升。\n基本原则\n统筹兼顾。\n二、主要任务\n加快改造。"
+    marks = tuple(LineMark(text.index(t), "heading", raw) for t, raw in
+                  (("一、", "## "), ("工作目标", "### "), ("基本原则", "### "), ("二、", "## ")))
+    assert heads(text, marks) == [(1, "一、", "总体要求"), (2, "", "工作目标"), (2, "", "基本原则"),
+                                  (1, "二、", "主要任务")]
+    same = tuple(LineMark(m.start, "heading", "## ") for m in marks)  # one depth: siblings
+    assert [lv for lv, _, _ in heads(text, same)] == [1, 1, 1, 1]

@@ -46,7 +46,10 @@ def extract_headings(article: Article) -> list[Heading]:
     bulleted = frozenset(lm.start for lm in article.line_marks if lm.kind == "bullet")
     found = line_items(lines, marked, bulleted)
     items = settle_text(lines, accept(lines, found, inline_candidates(lines, found)))
-    mark_nesting(lines, items)
+    line_of = {ls: li for li, (ls, _) in enumerate(lines.spans)}
+    depth = {line_of[lm.start]: lm.raw.count("#") for lm in article.line_marks
+             if lm.kind == "heading" and lm.start in line_of}
+    mark_nesting(lines, items, depth)
     return [
         Heading(level=lv, marker=text[it.pos:it.mend], text=text[it.text_start:it.text_end],
                 start=it.pos, end=it.text_end, text_start=it.text_start, run_in=it.run_in)
