@@ -34,6 +34,9 @@ _AS_OF = regex.compile(r"截至|截止(?!日期|时间)|到目前为止|迄今�
 # MAINLY: the 以…为主 frame of an inventory (以22家商店、8家企业为主的对象). Matches
 # "以…为主"; must not run past a sentence end.
 _MAINLY = regex.compile(r"以(?P<body>[^。；;！!？?\n]{1,120}?)为主")
+# BOUND_IN_QUANTITY: a quantity printed with a lower bound (不少于300人, 至少2次): a requirement.
+# Matches "不少于300人"; must not match "300人以上" (a result may exceed a figure).
+_BOUND_IN_QUANTITY = regex.compile(r"不少于|不低于|至少|最少|不得少于")
 # OF_WHICH: a clause that breaks down a count before it. Matches "其中" at the clause start.
 _OF_WHICH = regex.compile(r"\s*其中")
 
@@ -117,8 +120,8 @@ def _has_action(pos: Tokens, lo: int, hi: int, q: Quantity) -> bool:
     done, not things standing (建会组织62家: 组织 names the thing counted)."""
     actions = cue_set("action_verbs")
     toks = pos.within(lo, q.start)
-    return any(w in actions and i + 1 < len(toks)
-               for i, (w, _f, _s, _e) in enumerate(toks))
+    return any(w in actions and f.startswith("v") and f != "vn" and i + 1 < len(toks)
+               for i, (w, f, _s, _e) in enumerate(toks))
 
 
 def _has_verb(pos: Tokens, lo: int, hi: int) -> bool:
@@ -183,19 +186,19 @@ def memoized_cues(pos: Tokens) -> Callable[[int, int, str], list[Cue]]:
     return cues
 
 
-def in_inventory(text: str, q: Quantity, pos: Tokens) -> bool:
-    """Whether the quantity stands in a standing inventory: after 截至目前/目前 in its sentence,
-    or inside 以…为主."""
+def in_inventory(text: str, q: Quantity, pos: Tokens) -> str | None:
+    """Whether the quantity stands in a standing inventory: "mainly" inside 以…为主, "as_of"
+    after 截至目前/目前 in its sentence, else None."""
     s_lo, s_hi = sentence_span(text, q.start)
-    if _AS_OF.search(text, s_lo, q.start):
-        return True
     for m in _MAINLY.finditer(text, s_lo, s_hi):
         if m.start("body") <= q.start and q.end <= m.end("body"):
             # 以 must be a word of its own (not 可以, 以上, 以及)
             tok = pos.following(m.start(), 1)
             if tok and tok[0][0] == "以" and tok[0][2] == m.start():
-                return True
-    return False
+                return "mainly"
+    if _AS_OF.search(text, s_lo, q.start):
+        return "as_of"
+    return None
 
 
 def status(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens, prior: str,
@@ -207,14 +210,17 @@ def status(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens, prior: 
     if cues_of is None:
         cues_of = memoized_cues(pos)
     c_start, c_end = clause
-    if in_inventory(text, q, pos) and not _has_action(pos, c_start, c_end, q):
-        # 截至目前…单独建会企业49家: what stands, not what was done this year (but 到目前为止，
-        # 共开展讲座4场 counts events held)
+    inventory = in_inventory(text, q, pos)
+    if inventory == "mainly" or (inventory == "as_of" and not _has_action(pos, c_start, c_end, q)):
+        # 截至目前…单独建会企业49家, 以22家商店为主: what stands, not what was done this year
+        # (but 到目前为止，共开展讲座4场 counts events held)
         prior = "fact"
     clause_cues = cues_of(c_start, c_end, prior)
     found = _decide(clause_cues, q, c_end, pos)
     if found:
         return found
+    if _BOUND_IN_QUANTITY.match(q.text):
+        return "goal"  # 参训人数不少于300人: a bound is a requirement
     s_start = sentence_start(text, c_start)
     verbless = not _has_verb(pos, c_start, c_end)
     # a run of results: earlier clauses of the sentence while each still holds a quantity
