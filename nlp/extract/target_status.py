@@ -73,6 +73,25 @@ def cue_set(name: str) -> frozenset[str]:
     return frozenset(cue_data.words(name))
 
 
+# Words after which 计划 is a noun (the plan followed), not a plan to do: 按照计划, 根据年度计划.
+_PLAN_NOUN_BEFORE = frozenset("按 按照 根据 依据 依照 原 原定 年度 工作 既定 的".split())
+# POS flags of what follows the preposition 将 (= 把: 将3000元慰问金送到…, 将其纳入…), unlike the
+# future 将 before a verb (将继续开展, 将新建).
+_OBJECT_FLAGS = ("n", "m", "eng", "r", "q", "a", "b", "j", "l", "i")
+
+
+def _not_a_cue_here(toks: list, i: int) -> bool:
+    """A cue word used otherwise: 计划 as a noun after 按照, 将 as the preposition 把."""
+    w = toks[i][0]
+    if w == "计划" and i > 0 and toks[i - 1][0] in _PLAN_NOUN_BEFORE:
+        return True
+    if w == "将" and i + 1 < len(toks):
+        nxt, flag = toks[i + 1][0], toks[i + 1][1]
+        return flag.startswith(_OBJECT_FLAGS) and nxt not in cue_set("action_verbs") \
+            and nxt not in cue_set("action_adverbs")
+    return False
+
+
 def _cues(pos: Tokens, lo: int, hi: int, prior: str) -> list[Cue]:
     """Status cues among the tokens in [lo, hi): token bigrams first, then single tokens.
 
@@ -88,7 +107,8 @@ def _cues(pos: Tokens, lo: int, hi: int, prior: str) -> list[Cue]:
         w, flag, s, e = toks[i]
         if i + 1 < len(toks) and w in prefixes and w + toks[i + 1][0] in lex:
             kind, e, step = lex[w + toks[i + 1][0]], toks[i + 1][3], 2
-        elif w in lex and (w not in ("了", "过") or flag.startswith("u")):
+        elif w in lex and (w not in ("了", "过") or flag.startswith("u")) \
+                and not _not_a_cue_here(toks, i):
             kind, step = lex[w], 1
         else:
             i += 1

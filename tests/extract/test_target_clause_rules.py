@@ -174,3 +174,23 @@ def test_every_target_has_a_subject_of_words(text):
     for t in targets(text):
         assert t.subject and len(t.subject) >= 2
         assert not any(ch in t.subject for ch in "，。；：0123456789")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("年底工会将3000元慰问金送到困难职工手中。", 3000),  # 将 = 把, not the future
+    ("将慰问金500元发放到位。", 500),
+    ("将其中的20名骨干推荐到市总工会。", 20),
+    ("按照计划完成培训300人。", 300),  # 计划 as the plan followed
+    ("根据年度计划举办讲座8场。", 8),
+])
+def test_cue_words_used_otherwise_do_not_make_a_goal_in_a_review(text, value):
+    assert statuses(text, REPORT) == [(value, "achieved")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("明年工会将新建职工之家5家。", 5),
+    ("工会将继续组织培训3期。", 3),
+    ("下一步计划举办讲座8场。", 8),
+])
+def test_the_same_words_as_plan_cues_stay_goals(text, value):
+    assert statuses(text, REPORT) == [(value, "goal")]
