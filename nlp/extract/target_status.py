@@ -291,7 +291,9 @@ def local_prior(text: str, start: int, default: str, pos: Tokens,
     else:
         # The article's tokens inside the sentence are the sentence's own: jieba segments each
         # run of Han characters and digits separately, and sentence delimiters are never in one.
-        lean = genre_mod.tokens_lean(pos.within(*sentence))
+        # totals (累计, 共) lean neither way here: in a plan they sum what is planned
+        totals = cue_set("status_total")
+        lean = genre_mod.tokens_lean([t for t in pos.within(*sentence) if t[0] not in totals])
         if leans is not None:
             leans[sentence] = lean
     return {"forward": "goal", "backward": "achieved"}.get(lean or "", default)

@@ -97,3 +97,18 @@ def test_minutes_by_their_fields():
 ])
 def test_plans_and_schedules_are_not_taken_for_logs_or_minutes(title, text):
     assert not_a_plan(text, title) is None
+
+
+def test_a_programme_of_milestones_without_future_words_is_a_plan():
+    text = ("一、总体目标\n到2027年，全区建成职工驿站300个，累计培训职工8万人次。\n"
+            "二、主要任务\n2025年底前，各街道新建驿站不少于10个；6月底前完成摸底。\n"
+            "三、保障措施\n区财政安排资金500万元。\n")
+    art = Article(source="t", index=0, title="关于印发职工驿站建设实施方案的通知", text=text)
+    assert classify_genre(art)[0] == "plan"
+
+
+def test_programme_headings_inside_a_sentence_do_not_frame_a_plan():
+    text = ("今年以来，我们已完成了工作目标，取得了较好成绩。全年共举办培训8期，慰问职工200人。"
+            "先后组织了演讲比赛和知识竞赛。")
+    art = Article(source="t", index=0, title="工会工作总结", text=text)
+    assert classify_genre(art)[0] == "summary"

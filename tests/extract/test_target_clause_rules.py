@@ -194,3 +194,9 @@ def test_cue_words_used_otherwise_do_not_make_a_goal_in_a_review(text, value):
 ])
 def test_the_same_words_as_plan_cues_stay_goals(text, value):
     assert statuses(text, REPORT) == [(value, "goal")]
+
+
+def test_a_cumulative_figure_in_a_plan_is_a_goal():
+    text = "一、总体目标\n到2027年，累计培训职工8万人次。\n"
+    assert statuses(text, "职工培训三年行动方案") == [(8, "goal")]
+    assert statuses("全年累计培训职工8000人次。", REPORT) == [(8000, "achieved")]
