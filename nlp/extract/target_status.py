@@ -37,6 +37,9 @@ _MAINLY = regex.compile(r"以(?P<body>[^。；;！!？?\n]{1,120}?)为主")
 # BOUND_IN_QUANTITY: a quantity printed with a lower bound (不少于300人, 至少2次): a requirement.
 # Matches "不少于300人"; must not match "300人以上" (a result may exceed a figure).
 _BOUND_IN_QUANTITY = regex.compile(r"不少于|不低于|至少|最少|不得少于")
+# CHANGE_END: what stands before the end value of a measured change. Matches "从19.41s缩短到"
+# before "4.07s"; must not match "达到" alone (no starting value).
+_CHANGE_END = regex.compile(r"(?:从|由)\s*[\d.]+[^\d，,。；;]{0,10}?(?:到|至)\s*$")
 # OF_WHICH: a clause that breaks down a count before it. Matches "其中" at the clause start.
 _OF_WHICH = regex.compile(r"\s*其中")
 
@@ -237,6 +240,8 @@ def status(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens, prior: 
         prior = "fact"
     clause_cues = cues_of(c_start, c_end, prior)
     found = _decide(clause_cues, q, c_end, pos)
+    if found == "fact" and _CHANGE_END.search(text, c_start, q.start):
+        found = None  # 平均响应时间从19.41s缩短到4.07s: a change made, not a standing average
     if found:
         return found
     if _BOUND_IN_QUANTITY.match(q.text):

@@ -200,3 +200,8 @@ def test_a_cumulative_figure_in_a_plan_is_a_goal():
     text = "一、总体目标\n到2027年，累计培训职工8万人次。\n"
     assert statuses(text, "职工培训三年行动方案") == [(8, "goal")]
     assert statuses("全年累计培训职工8000人次。", REPORT) == [(8000, "achieved")]
+
+
+def test_an_average_that_changed_is_a_result_not_a_standing_fact():
+    assert statuses("设备平均故障率从3.2%下降到1.1%。", REPORT) == [(1.1, "achieved")]
+    assert statuses("系统平均响应时间从9.8s缩短到2.1s。", REPORT) == [(2.1, "achieved")]
