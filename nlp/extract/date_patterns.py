@@ -72,7 +72,7 @@ YEARPH = (
 )
 # Words that stand for a year when followed by a month, season or holiday: 今年3月, 去年十月底.
 _REL_PREFIX = "今年|明年|去年|前年|来年|次年|当年|同年|本年度?|上年度?"
-YEARPREFIX = f"(?:(?P<py>{YEARNUM})年度?|(?P<pph>{YEARPH})年度?|(?P<prel>{_REL_PREFIX}))"
+YEARPREFIX = f"(?:(?P<py>{YEARNUM})[ \u3000]?年度?|(?P<pph>{YEARPH})年度?|(?P<prel>{_REL_PREFIX}))"
 
 # Position inside a month: 7月初, 8月中下旬, 12月底, 11月底前; 中 but not 中秋.
 MONTH_SUFFIX = (
@@ -206,7 +206,7 @@ MONTH_PART = regex.compile(
 # SEASON_YEAR: a season sharing its 年 with the year: 2017年底, xx年初, 今年内, 明年初.
 # Not: 今年 (a year only), 2017年度.
 SEASON_YEAR = regex.compile(
-    f"(?:(?P<sy>{YEARNUM})|(?P<sph>{YEARPH})|(?P<srel>[今明去本当次]))年(?P<sw2>底|初|末|终|内)"
+    f"(?:(?P<sy>{YEARNUM}){_SP}|(?P<sph>{YEARPH})|(?P<srel>[今明去本当次]))年(?P<sw2>底|初|末|终|内)"
     "(?P<ssuf2>前|以前|之前)?"
 )
 # SEASON_QUARTER: 第二季度, 一季度末, 三、四季度, 前三季度. Not: 每季度 (recurring), 十一季度.

@@ -144,3 +144,13 @@ def test_a_year_inside_a_document_name_is_not_a_date(text):
 
 def test_grade_names_are_not_durations():
     assert dates("初二年段和高一年级各推荐两名。") == []
+
+
+@pytest.mark.parametrize("text,word,kind,year", [
+    ("2024 年 3 月 5 日召开大会。", "2024 年 3 月 5 日", "day", 2024),
+    ("计划于 2025 年 9 月完成。", "2025 年 9 月", "month", 2025),
+    ("于 2026 年底前全部建成。", "2026 年底前", "season", 2026),
+])
+def test_a_spaced_year_joins_the_month_or_season_after_it(text, word, kind, year):
+    d = one(text)
+    assert (d.text, d.kind, d.year) == (word, kind, year)
