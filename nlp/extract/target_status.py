@@ -276,7 +276,12 @@ def status(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens, prior: 
                 and not _names_participants(pos, c_start, q.start):
             return "fact"  # a plan does not plan its head count: 会员51人 is a standing fact
     if _OF_WHICH.match(text, c_start):
-        return "fact"  # 其中女会员120名: a breakdown of what stands
+        # 其中女会员120名: a breakdown shares the status of the count it breaks down (the
+        # previous target of the sentence); with none, it describes what stands
+        for prev_q, prev_clause, prev_status in reversed(earlier):
+            if prev_clause[0] >= s_start:
+                return prev_status
+        return "fact"
     return prior
 
 

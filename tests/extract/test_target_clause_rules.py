@@ -205,3 +205,10 @@ def test_a_cumulative_figure_in_a_plan_is_a_goal():
 def test_an_average_that_changed_is_a_result_not_a_standing_fact():
     assert statuses("设备平均故障率从3.2%下降到1.1%。", REPORT) == [(1.1, "achieved")]
     assert statuses("系统平均响应时间从9.8s缩短到2.1s。", REPORT) == [(2.1, "achieved")]
+
+
+def test_a_breakdown_with_its_own_verb_follows_the_count_before_it():
+    assert statuses("组织职工体检1500人次，其中女职工专项筛查300人。", REPORT) == [
+        (1500, "achieved"), (300, "achieved")]
+    assert statuses("组织职工体检1500人次，其中女职工专项筛查300人。", PLAN) == [
+        (1500, "goal"), (300, "goal")]
