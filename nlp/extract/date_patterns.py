@@ -191,10 +191,11 @@ SEASON_WORD = regex.compile(
     f"(?<![安健齐完爱])(?P<sw>{_alt(season_table())})(?![间])(?P<ssuf>前|以前|之前|以来|期间)?"
 )
 # SEASON_TERM_WORD: a school term named productively: 本学期, 这一学期, 这学期, 上半学期,
-# 下半学期, 新学期, 本学年末, 学期初, 该学期, 整个学期. Not: 每学期 (recurring), 一个学期 (a
+# 下半学期, 新学期, 本学年末, 学期初, 该学期, 整个学期, 第二学期. Not: 每学期 (recurring), 一个学期 (a
 # duration), 上学期间 (上学 = going to school), 学期 alone.
 SEASON_TERM_WORD = regex.compile(
-    "(?<![每个])(?:(?:本|这一?个?|该|新|整个|全|上|下)半?(?:学期|学年)(?:初|中|末)?|(?:学期|学年)(?:初|中|末))"
+    "(?<![每个])(?:(?:本|这一?个?|该|新|整个|全|上|下|第[一二1２2１])半?(?:学期|学年)(?:期末|期中|初|中|末)?"
+    "|(?:学期|学年)(?:初|中|末))"
     "(?![间内])(?P<tsuf>前|以前|之前|以来|期间)?"
 )
 # MONTH_PART: a vague part of a month named without its number: 本月底, 下个月初, 当月中旬,

@@ -154,3 +154,12 @@ def test_grade_names_are_not_durations():
 def test_a_spaced_year_joins_the_month_or_season_after_it(text, word, kind, year):
     d = one(text)
     assert (d.text, d.kind, d.year) == (word, kind, year)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("2024—2025学年第二学期工作计划", "第二学期"),
+    ("第一学期期末进行考评。", "第一学期期末"),
+    ("本学期期中考试后召开家长会。", "本学期期中"),
+])
+def test_numbered_terms_and_their_points(text, word):
+    assert word in [d.text for d in dates(text) if d.kind == "season"]

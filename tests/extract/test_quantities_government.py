@@ -81,3 +81,14 @@ def test_spaced_numbers_read_as_unspaced(text, value, unit, comparator):
 ])
 def test_no_quantity(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("新增装机容量120万千瓦，", 120, "万千瓦"),
+    ("治理水土流失45平方公里。", 45, "平方公里"),
+    ("人工造林3000公顷，", 3000, "公顷"),
+    ("产值增长1.5倍。", 1.5, "倍"),
+])
+def test_measures_of_programmes(text, value, unit):
+    q = one(text)
+    assert (q.value, q.unit) == (value, unit)
