@@ -80,6 +80,9 @@ def cue_set(name: str) -> frozenset[str]:
 _PLAN_NOUN_BEFORE = frozenset("按 按照 根据 依据 依照 原 原定 年度 工作 既定 的".split())
 # POS flags of what follows the preposition 将 (= 把: 将3000元慰问金送到…, 将其纳入…), unlike the
 # future 将 before a verb (将继续开展, 将新建).
+# DISPOSAL: a verb with its result after the object of 将 = 把 (发放到位, 送到, 纳入, 转交给).
+# Matches "发放到", "纳入", "送往"; must not match "参加" (将选派骨干参加轮训 is the future).
+_DISPOSAL = regex.compile(r"(?:送|发放|发|交|转交|转|划拨|分配|落实|用|纳|列|汇|存)(?:到|入|给|往|于|至)")
 _OBJECT_FLAGS = ("n", "m", "eng", "r", "q", "a", "b", "j", "l", "i")
 
 
@@ -90,8 +93,13 @@ def _not_a_cue_here(toks: list, i: int) -> bool:
         return True
     if w == "将" and i + 1 < len(toks):
         nxt, flag = toks[i + 1][0], toks[i + 1][1]
-        return flag.startswith(_OBJECT_FLAGS) and nxt not in cue_set("action_verbs") \
-            and nxt not in cue_set("action_adverbs")
+        if nxt in cue_set("action_verbs") or nxt in cue_set("action_adverbs"):
+            return False
+        if flag.startswith(("m", "eng", "r")):
+            return True  # 将3000元慰问金送到…, 将其纳入…
+        # 将慰问金500元发放到位: a noun, then a verb that disposes of it
+        rest = "".join(t[0] for t in toks[i + 1:i + 12])
+        return flag.startswith(_OBJECT_FLAGS) and _DISPOSAL.search(rest) is not None
     return False
 
 

@@ -63,18 +63,23 @@ def _is_action(word: str) -> bool:
     return word in _actions()
 
 
-def _run_after(toks: list[Token], event: bool) -> list[Token]:
+def _run_after(toks: list[Token], event: bool, people: bool = False) -> list[Token]:
     """The noun phrase opening `toks`: nouns, with verbs and adjectives that modify a noun
-    after them (示范|工会, 专项|大|检查); an event noun jieba tags as a verb (五场|演出)."""
+    after them (示范|工会, 专项|大|检查); an event noun jieba tags as a verb (五场|演出).
+    `people`: the count is of people (12人获得…), so a verb after it is their predicate."""
     run: list[Token] = []
     toks = [t for t in toks if t[0] not in _QUOTES]
     for i, tok in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if _nounish(tok):
+            if tok[1] == "vn" and nxt is not None and nxt[0] in ("了", "着", "过"):
+                break  # 俱乐部交流了…: the predicate, not part of the subject
             run.append(tok)
-        elif tok[1].startswith(("v", "a", "b")) and nxt is not None and _nounish(nxt) \
-                and not _is_action(tok[0]):
-            run.append(tok)  # a modifier: 示范(v)工会, 大(a)检查
+        elif tok[1].startswith(("a", "b")) and nxt is not None and _nounish(nxt):
+            run.append(tok)  # a modifier: 大(a)检查, 星级(b)职工之家
+        elif tok[1].startswith("v") and not run and not people and nxt is not None \
+                and _nounish(nxt) and not _is_action(tok[0]):
+            run.append(tok)  # a verb opening the phrase as a modifier: 示范(v)工会
         elif not run and event and tok[1].startswith("v") and len(tok[0]) >= 2 \
                 and (nxt is None or not _nounish(nxt)):
             # 五场演出, 五场慰问演出: the event counted, a verb that a second one may qualify
@@ -134,13 +139,16 @@ def _text(run: list[Token]) -> str | None:
     return s if len(s) >= 2 or (s and run[-1][1].startswith("n")) else None
 
 
+_PEOPLE_UNITS = frozenset("人 名 位 人次 万人 万人次".split())
+
+
 def subject(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens,
             event: bool) -> str | None:
     """What the target counts (`event`: the unit counts events, 场/次/期, so a verb after it
     names the event)."""
     lo, hi = clause
     after = pos.within(q.end, hi)
-    run = _run_after(after, event)
+    run = _run_after(after, event, q.unit in _PEOPLE_UNITS)
     nxt = len(run)
     if run and nxt < len(after) and after[nxt][0] == "的" \
             and (event or not run[-1][1].startswith("n")):
