@@ -22,7 +22,7 @@ ATTACHMENT_LIST = regex.compile(r"^附件\s*[:：]")
 # An attachment's own label, alone or with its title: "附件2", "附件 1：", "附件一：某某任务分工表";
 # not "附件：1.…" (the list) nor "附件材料请于…" (a sentence).
 ATTACHMENT_LABEL = regex.compile(
-    r"^附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:[:：]\s*(?P<title>[^。；;]{2,80}))?$"
+    r"^附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]?\s*(?P<title>[^。；;]{2,80})?$"
 )
 # An item of an attachment list on its own line: "2.某某任务分工表", "3、某某表"; short, no sentence end.
 LIST_ITEM = regex.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s*[^。；;]{2,80}$")

@@ -49,6 +49,8 @@ GLUED_TITLE = regex.compile(
 # A bare title that names an organisation: "区总工会综治工作计划", "第一中学工会工作总结";
 # not "实施方案", "活动计划" (section titles inside one plan).
 ORG_TITLE = regex.compile(r"工会|学校|[小中大]学|幼儿园|医院|公司|集团|企业|街道|社区|委员会|局|镇|县|区|市")
+# Characters one spelling of a title may add to another and still be the same title.
+MAX_TITLE_EXTRA = 8
 MIN_SERIES_STEM = 4
 MAX_SERIES_STEM = 30
 
@@ -299,7 +301,8 @@ def _is_top_heading(start: int, marks: Sequence[LineMark]) -> bool:
 def _same_title(line: str, title: str) -> bool:
     strip = lambda t: regex.sub(r"[\p{P}\s]", "", t)  # noqa: E731 - compare without punctuation
     a, b = strip(line), strip(title)
-    return bool(a) and (a == b or (len(a) >= 6 and (a in b or b in a)))
+    # The same name, or one holding the other with a few characters more (a year, "的通知").
+    return bool(a) and (a == b or (len(a) >= 6 and (a in b or b in a) and abs(len(a) - len(b)) <= MAX_TITLE_EXTRA))
 
 
 def _notice_furniture(text: str, lines: list[tuple[int, int]], title: str) -> list[tuple[int, int, str]]:

@@ -1,0 +1,181 @@
+"""Document and page furniture, written as shapes: each is removed from the body, not analyzed."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.ingest.boilerplate import patterns
+from nlp.ingest.document import document_from_text
+
+
+@pytest.mark.parametrize("line", [
+    "时间:2022-06-26 16:21:50 社区 我要投稿",
+    "时间：2019-03-02 08:15 作者：李某 来源：本站",
+    "发布时间：2024/5/6 9:30:00  浏览次数：128",
+    "2023-11-12 16:51:02 编辑：王某",
+    "日期:2021-09-01 工作计划",
+    "作者：张某某",
+    "责任编辑：陈某",
+    "信息来源：市教育局",
+    "(来源：某某区总工会)",
+    "2010年06月24日 点击数：次",
+    "阅读量：3021",
+    "东府办〔2024〕12号",
+    "市总工发[2023]第5号",
+    "上一篇：社区工作计划",
+    "下一页",
+    "【打印】【关闭】",
+    "收藏 | 分享到",
+    "字号：大 中 小",
+    "将本文的Word文档下载到电脑，方便收藏和打印",
+    "下载本文Word版",
+    "当前位置：首页 > 工作计划 > 工会计划",
+    "首页>范文大全>计划",
+    "欢迎来到某某范文网！ 登录 | 注册",
+    "首页 | 网站地图 | 联系我们",
+    "Copyright © 2015-2024 某某网 版权所有",
+    "京ICP备12345678号-1 版权所有",
+    "推荐阅读：",
+    "相关阅读",
+    "查看全文",
+])
+def test_page_furniture_lines_of_any_site(line):
+    assert patterns().is_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "时间：3月5日下午两点",  # a field line of an activity plan
+    "时 间:四月下旬或者五月初",
+    "负责人：工会主席",
+    "一、指导思想",
+    "阅读计划：每月读一本书。",
+    "全年开展读书活动4次，阅读量不少于10本。",
+    "三月份 | 植树活动 | 工会",
+    "2024年3月1日起实施",
+    "来源于职工的意见建议，由工会汇总后反馈。",
+])
+def test_body_lines_are_not_furniture(line):
+    assert not patterns().is_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "★其他类似内容", "相关范文推荐", "猜你喜欢", "热门推荐", "相关文章：", "【相关推荐】", "更多相关文章",
+    "相似文档",
+])
+def test_recommendation_headers_of_any_wording_open_the_tail(line):
+    assert patterns().starts_tail(line)
+
+
+@pytest.mark.parametrize("line", ["推荐优秀会员", "相关工作", "一、推荐工作"])
+def test_body_lines_do_not_open_a_tail(line):
+    assert not patterns().starts_tail(line)
+
+
+@pytest.mark.parametrize("line", [
+    "【精选】社区工作计划模板汇编8篇", "【推荐】学校工会计划汇总5篇", "街道工作计划大全10篇", "医院工会计划(优秀6篇)",
+])
+def test_compilation_titles_of_other_sites(line):
+    assert patterns().is_compilation_title(line)
+
+
+def test_yaml_front_matter_title_is_the_article_title_at_any_length():
+    title = "某某市人民政府办公厅关于印发某某市推进新时代社区服务体系建设三年行动计划（2024—2026年）的通知"
+    raw = (f"---\n标题: {title}\n文号: 某府办〔2024〕9号\n发布日期: 2024-03-01\n---\n\n"
+           "各区人民政府：\n\n一、总体要求\n\n到2026年，社区综合服务设施覆盖率达到100%。")
+    doc = document_from_text(raw, "x.md")
+    assert [a.title for a in doc.articles] == [title]
+    assert doc.articles[0].text.startswith("各区人民政府：")
+    assert "文号" not in doc.articles[0].text and "2024-03-01" not in doc.articles[0].text
+
+
+def test_front_matter_with_an_english_key_and_quotes():
+    raw = '---\ntitle: "镇总工会2025年工作要点"\ndate: 2025-01-05\n---\n一、加强组织建设\n新建工会5家。'
+    (article,) = document_from_text(raw, "x.md").articles
+    assert article.title == "镇总工会2025年工作要点"
+    assert article.text.startswith("一、加强组织建设")
+
+
+@pytest.mark.parametrize("quote", ["> 本文为网友投稿，仅供参考。", "> 注：以下内容根据会议记录整理\n> 如有出入以正式文件为准", "＞ 编者按：转载请注明出处"])
+def test_quoted_notes_before_the_title_are_dropped(quote):
+    raw = f"{quote}\n\n# 社区2025年志愿服务工作计划\n\n一、工作目标\n\n全年开展志愿服务12次。"
+    (article,) = document_from_text(raw, "x.md").articles
+    assert article.title == "社区2025年志愿服务工作计划"
+    assert article.text.startswith("一、工作目标")
+
+
+def test_a_top_markdown_heading_longer_than_forty_characters_is_the_title():
+    title = "关于进一步加强和改进新形势下基层工会组织建设推动新时代工会工作高质量发展的实施方案（2024年修订）"
+    raw = f"# {title}\n\n## 一、总体目标\n\n建会率达到90%以上。\n\n## 二、主要任务\n\n完善制度。"
+    (article,) = document_from_text(raw, "x.md").articles
+    assert len(title) > 40 and article.title == title
+    assert article.text.startswith("一、总体目标")
+
+
+@pytest.mark.parametrize("first", ["#### 引言", "### 前言", "## 背景"])
+def test_a_first_line_heading_beside_headings_of_its_own_depth_is_a_section(first):
+    depth = first.split()[0]
+    raw = f"{first}\n新学期工会工作围绕教职工需求展开。\n{depth} 一、加强组织建设\n完善制度。\n{depth} 二、开展活动\n组织比赛。"
+    (article,) = document_from_text(raw, "学校工会计划.md").articles
+    assert article.title == "学校工会计划"  # no title line: the file name
+    assert article.text.startswith(first.split()[1])
+
+
+@pytest.mark.parametrize("signature", [
+    "某某区总工会\n2024年1月8日",
+    "某某市人民政府办公厅\n2023年12月29日\n（此件公开发布）",
+    "某某中学工会委员会\n二〇二四年二月二十日",
+    "某某街道办事处 2024年3月1日",
+])
+def test_a_signature_block_closing_the_article_is_dropped(signature):
+    raw = f"街道2024年工作计划\n\n一、工作目标\n\n全年走访企业50家。\n\n二、保障措施\n\n落实责任。\n\n{signature}"
+    doc = document_from_text(raw, "x.txt")
+    (article,) = doc.articles
+    assert article.text.endswith("落实责任。")
+    assert any(why == "signature" for _, _, why in doc.dropped)
+
+
+def test_a_closing_line_that_is_not_a_signature_stays():
+    raw = "街道2024年工作计划\n\n一、工作目标\n\n全年走访企业50家。\n\n2024年3月1日前完成全部走访。"
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert article.text.endswith("2024年3月1日前完成全部走访。")
+
+
+@pytest.mark.parametrize("residue", [
+    "……此处隐藏1695个字……kground: rgb(255, 255, 255);\">",
+    "......此处隐藏802个字......",
+    "<p style=\"text-indent: 2em;\">",
+    "</div><div class=\"content\">",
+])
+def test_web_residue_inside_a_line_stands_for_a_paragraph_break(residue):
+    raw = f"镇工会工作计划\n\n一、加强组建。全年新建工会3家。{residue}二、做好帮扶。走访困难职工20户。"
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert "\n二、做好帮扶" in article.text
+    assert "此处" not in article.text and "<" not in article.text and "rgb" not in article.text
+
+
+def test_inline_tags_and_entities_are_deleted_offsets_still_exact():
+    raw = "工会计划\n\n一、<strong>加强学习</strong>&nbsp;每月组织一次学习。"
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert article.text == "一、加强学习每月组织一次学习。"
+    assert all(raw[article.raw_offsets[i]] == ch for i, ch in enumerate(article.text) if ch != "\n")
+
+
+def test_a_site_page_keeps_only_its_article():
+    raw = ("当前位置：首页 > 范文 > 工作计划\n\n社区工作计划\n\n时间：2023-05-06 10:20:30 作者：网友\n\n"
+           "【精选】社区工作计划模板汇编3篇\n\n下面是小编为大家整理的社区工作计划，欢迎大家阅读参考。\n\n"
+           "社区工作计划 篇1\n\n一、开展便民服务，全年不少于12次。\n\n社区工作计划 篇2\n\n做好社区安全巡查。\n\n"
+           "社区工作计划 篇3\n\n组织居民文体活动。\n\n相关推荐\n\n社区工作总结范文5篇")
+    doc = document_from_text(raw, "x.txt")
+    assert [a.title for a in doc.articles] == ["社区工作计划 篇1", "社区工作计划 篇2", "社区工作计划 篇3"]
+    assert doc.articles[2].text == "组织居民文体活动。"
+
+
+@pytest.mark.parametrize("titles", [
+    ["社区工作计划一", "社区工作计划二"],
+    ["学校工会计划（一）", "学校工会计划（二）"],
+    ["企业工会工作计划范文1", "企业工会工作计划范文2"],
+    ["医院工会计划 篇一", "医院工会计划 篇二"],
+])
+def test_numbered_article_titles_of_other_sites(titles):
+    raw = f"{titles[0]}\n\n一、加强学习。\n\n{titles[1]}\n\n全年组织活动6次。"
+    assert [a.title for a in document_from_text(raw, "x.txt").articles] == titles
