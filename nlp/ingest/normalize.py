@@ -145,9 +145,8 @@ def _split_lines(raw: str) -> list[_Line]:
             if CODE_FENCE.match(piece):
                 in_code = not in_code
             elif not in_code and (markup := _markup_line(piece, lines)):
-                lines.append(_Line("", range(start, start), break_off, None))
-                if markup != "break":
-                    lines[-2].mark = ("heading", piece.strip())
+                if markup != "break":  # the underline marks the line above; no line of its own
+                    lines[-1].mark = ("heading", piece.strip())
                 continue
         i = len(piece) - len(piece.lstrip(LEADING_SPACE))
         mark = None
