@@ -49,6 +49,12 @@ GLUED_TITLE = regex.compile(
 # A bare title that names an organisation: "区总工会综治工作计划", "第一中学工会工作总结";
 # not "实施方案", "活动计划" (section titles inside one plan).
 ORG_TITLE = regex.compile(r"工会|学校|[小中大]学|幼儿园|医院|公司|集团|企业|街道|社区|委员会|局|镇|县|区|市")
+# A long title line of a government document: "某某市推进…三年行动计划（2024—2026年）"; it ends in
+# a document noun (and perhaps a bracketed period), with no clause punctuation; not "…，特制定本计划。".
+LONG_TITLE = regex.compile(
+    r"^[^，,。；;！!？?：:\s]{10,80}(?:计划|方案|要点|规划|意见|办法|总结|报告|纲要|细则|通知)"
+    r"(?:[（(][^（()）]{2,20}[)）])?$"
+)
 # Characters one spelling of a title may add to another and still be the same title.
 MAX_TITLE_EXTRA = 8
 MIN_SERIES_STEM = 4
@@ -274,7 +280,7 @@ def _first_line_title(text: str, first: tuple[int, int], marks: Sequence[LineMar
         return TitleSpan(first[0], first[1], line)
     if glued := GLUED_TITLE.match(line):
         return TitleSpan(first[0], first[0] + glued.end(), glued.group())
-    if NOTICE_TITLE_LINE.match(line):
+    if NOTICE_TITLE_LINE.match(line) or LONG_TITLE.match(line):
         return TitleSpan(first[0], first[1], line)
     return None
 

@@ -38,6 +38,9 @@ from nlp.ingest.document import document_from_text
     "推荐阅读：",
     "相关阅读",
     "查看全文",
+    "今天是2024年3月5日 星期二",
+    "文章来源：",
+    "新闻来源 某某教育网",
 ])
 def test_page_furniture_lines_of_any_site(line):
     assert patterns().is_line(line)
@@ -109,6 +112,24 @@ def test_a_top_markdown_heading_longer_than_forty_characters_is_the_title():
     (article,) = document_from_text(raw, "x.md").articles
     assert len(title) > 40 and article.title == title
     assert article.text.startswith("一、总体目标")
+
+
+@pytest.mark.parametrize("title", [
+    "某某市推进新时代职工服务阵地高质量建设三年行动计划（2024—2026年）",
+    "关于进一步做好新就业形态劳动者入会和服务工作的通知",
+    "某某区全面推进基层工会规范化建设提质增效的实施方案",
+])
+def test_a_long_title_line_of_a_government_document_is_the_title(title):
+    raw = f"{title}\n\n一、总体要求\n\n到2026年，服务站点覆盖率达到100%。"
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert article.title == title
+    assert article.text.startswith("一、总体要求")
+
+
+def test_a_long_first_sentence_is_not_a_title():
+    raw = "为进一步做好新形势下基层工会组织建设和服务职工工作，结合本单位实际，特制定本计划。\n\n一、目标"
+    (article,) = document_from_text(raw, "单位计划.txt").articles
+    assert article.title == "单位计划"
 
 
 @pytest.mark.parametrize("first", ["#### 引言", "### 前言", "## 背景"])
