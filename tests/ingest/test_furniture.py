@@ -27,6 +27,7 @@ from nlp.ingest.document import document_from_text
     "【打印】【关闭】",
     "收藏 | 分享到",
     "字号：大 中 小",
+    "【字体：大 中 小】【打印】【关闭】",
     "将本文的Word文档下载到电脑，方便收藏和打印",
     "下载本文Word版",
     "当前位置：首页 > 工作计划 > 工会计划",

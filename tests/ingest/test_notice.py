@@ -121,3 +121,34 @@ def test_attachments_need_a_title_and_a_body():
     lines = [(0, 3), (5, 10), (12, 17)]
     (att,) = attachments(text, lines)
     assert text[att.title[0]:att.title[1]] == "某某分工表"
+
+
+def test_a_notice_whose_plan_is_its_single_unnumbered_attachment():
+    raw = ("关于印发《某某镇安全生产月活动方案》的通知\n\n各村（社区），镇属各单位：\n\n"
+           "现将《某某镇安全生产月活动方案》印发给你们，请认真组织实施。\n\n附件：某某镇安全生产月活动方案\n\n"
+           "某某镇人民政府\n2024年5月20日\n\n附件\n\n某某镇安全生产月活动方案\n\n一、活动主题\n\n人人讲安全。\n\n"
+           "二、活动时间\n\n2024年6月1日至30日。")
+    doc = document_from_text(raw, "x.txt")
+    assert [a.title for a in doc.articles] == ["关于印发《某某镇安全生产月活动方案》的通知", "某某镇安全生产月活动方案"]
+    notice, plan = doc.articles
+    assert notice.text.startswith("各村（社区）") and "2024年5月20日" not in notice.text
+    assert plan.text.startswith("一、活动主题")
+
+
+def test_front_matter_naming_a_notice_and_the_notice_title_repeated_in_the_body():
+    title = "关于印发《某某区2025年工会工作要点》的通知"
+    raw = (f"---\n标题: {title}\n文号: 某工发〔2025〕1号\n---\n\n{title}\n\n某工发〔2025〕1号\n\n各街道总工会：\n\n"
+           "现将《某某区2025年工会工作要点》印发给你们，请抓好落实。\n\n某某区总工会\n2025年1月6日\n\n"
+           "某某区2025年工会工作要点\n\n一、强化思想引领\n\n开展宣讲20场。")
+    doc = document_from_text(raw, "x.md")
+    (article,) = doc.articles
+    assert article.title == title
+    assert article.text.startswith("各街道总工会：")
+    assert "一、强化思想引领" in article.text and "工作要点\n\n一" not in article.text
+    assert "2025年1月6日" not in article.text
+
+
+def test_numbered_lines_after_an_attachment_list_that_do_not_continue_it_are_body():
+    raw = "街道工作计划\n\n附件：1.分工表\n2.安排表\n\n1.加强学习\n\n每月学习一次。"
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert article.text.startswith("1.加强学习")
