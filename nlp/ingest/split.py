@@ -55,6 +55,8 @@ LONG_TITLE = regex.compile(
     r"^[^，,。；;！!？?：:\s]{10,80}(?:计划|方案|要点|规划|意见|办法|总结|报告|纲要|细则|通知)"
     r"(?:[（(][^（()）]{2,20}[)）])?$"
 )
+# How many first lines of a document are its head, where bylines stand.
+HEAD_LINES = 8
 # Characters one spelling of a title may add to another and still be the same title.
 MAX_TITLE_EXTRA = 8
 MIN_SERIES_STEM = 4
@@ -187,9 +189,9 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
     if lines and bp.is_compilation_title(text[lines[0][0]:lines[0][1]]):
         doc_title = text[lines[0][0]:lines[0][1]]
     kept_lines = []
-    for s, e in lines:
+    for k, (s, e) in enumerate(lines):
         line = text[s:e]
-        if bp.is_line(line):
+        if bp.is_line(line) or (k < HEAD_LINES and bp.is_head_line(line)):
             dropped.append((s, e, "page furniture"))
         elif bp.is_compilation_title(line):
             dropped.append((s, e, "compilation title"))

@@ -13,7 +13,7 @@ from nlp.ingest.document import document_from_text
     "时间：2019-03-02 08:15 作者：李某 来源：本站",
     "发布时间：2024/5/6 9:30:00  浏览次数：128",
     "2023-11-12 16:51:02 编辑：王某",
-    "日期:2021-09-01 工作计划",
+    "2024/3/5 9:30 来源：本站 浏览：12",
     "作者：张某某",
     "责任编辑：陈某",
     "信息来源：市教育局",
@@ -41,6 +41,10 @@ from nlp.ingest.document import document_from_text
     "查看全文",
     "今天是2024年3月5日 星期二",
     "文章来源：",
+    "- 3 -",
+    "—12—",
+    "第 1 页 共 5 页",
+    "第2页/共8页",
     "新闻来源 某某教育网",
 ])
 def test_page_furniture_lines_of_any_site(line):
@@ -51,12 +55,17 @@ def test_page_furniture_lines_of_any_site(line):
     "时间：3月5日下午两点",  # a field line of an activity plan
     "时 间:四月下旬或者五月初",
     "负责人：工会主席",
+    "2024-03-05 14:00 全体教职工大会",
+    "2024.9.10 8:30 教师节表彰会（礼堂）",
     "一、指导思想",
     "阅读计划：每月读一本书。",
     "全年开展读书活动4次，阅读量不少于10本。",
     "三月份 | 植树活动 | 工会",
     "2024年3月1日起实施",
     "来源于职工的意见建议，由工会汇总后反馈。",
+    "86.3",
+    "-5",
+    "第1页的表格",
 ])
 def test_body_lines_are_not_furniture(line):
     assert not patterns().is_line(line)
@@ -80,6 +89,14 @@ def test_body_lines_do_not_open_a_tail(line):
 ])
 def test_compilation_titles_of_other_sites(line):
     assert patterns().is_compilation_title(line)
+
+
+@pytest.mark.parametrize("byline", ["时间:2022-06-26 社区 我要投稿", "日期：2021-09-01 工作计划", "时间：2024/03/05"])
+def test_a_time_label_byline_is_furniture_in_the_head_but_a_field_line_further_down(byline):
+    raw = (f"社区工作计划\n\n{byline}\n\n一、活动安排\n\n" + "开展活动。\n\n" * 8 + f"二、时间\n\n{byline}")
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert article.text.startswith("一、活动安排")
+    assert article.text.endswith(byline)
 
 
 def test_yaml_front_matter_title_is_the_article_title_at_any_length():
