@@ -1,7 +1,9 @@
 """Normalization with a map back to raw offsets.
 
-Every step only deletes characters or replaces one character by one, so each normalized
-character keeps the raw offset it came from (`Normalized.offsets`).
+Every step only deletes characters, replaces one character by one (a line break for web
+residue), or regroups the cells of a table row, so each normalized character keeps the raw
+offset it came from (`Normalized.offsets`). Markdown marks are stripped and kept as LineMarks.
+A traditional-script text stays as printed; `Normalized.match_text` is its simplified view.
 """
 
 from __future__ import annotations
@@ -113,6 +115,8 @@ def _is_cut_paragraph(line: _Line, nxt: _Line) -> bool:
     if not line.chars or not nxt.chars or line.mark or nxt.mark:
         return False
     text, following = line.chars, nxt.chars
+    if "|" in text or "|" in following:
+        return False  # rows of a table end where they end, closed or not
     # LINE_END_CLOSED matches at most the last 3 characters: search only there, not the whole line.
     if LINE_END_CLOSED.search(text, max(0, len(text) - 3)) or LINE_START_MARKER.match(following):
         return False

@@ -41,6 +41,8 @@ from nlp.ingest.document import document_from_text
     "查看全文",
     "今天是2024年3月5日 星期二",
     "文章来源：",
+    "今天是",
+    "2024年3月5日 星期二",
     "- 3 -",
     "—12—",
     "第 1 页 共 5 页",

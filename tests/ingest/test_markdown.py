@@ -113,3 +113,10 @@ def test_data_table_figures_stay_one_a_line_and_are_not_glued_into_sentences():
 def test_cell_lines_without_row_labels_are_left_alone():
     raw = "名称 |\n数量 |\n单位 |\n会员 |\n230 |\n人 |"
     assert normalize(raw).text == raw
+
+
+def test_table_rows_with_commas_are_never_glued_to_the_next_row():
+    raw = ("| 月份 | 活动 |\n|---|---|\n| 三月 | 开展植树活动，组织青年志愿者参加义务劳动，清理河道垃圾 |\n"
+           "| 四月 | 举办春季运动会 |")
+    assert normalize(raw).text.splitlines()[1:] == [
+        "三月 | 开展植树活动，组织青年志愿者参加义务劳动，清理河道垃圾", "四月 | 举办春季运动会"]
