@@ -42,6 +42,8 @@ from nlp.ingest.document import document_from_text
     "今天是2024年3月5日 星期二",
     "文章来源：",
     "今天是",
+    "· 社区工作计划范文 2023-05-06",
+    "学校工会工作总结5篇 2024-01-09",
     "2024年3月5日 星期二",
     "- 3 -",
     "—12—",
@@ -68,6 +70,7 @@ def test_page_furniture_lines_of_any_site(line):
     "86.3",
     "-5",
     "第1页的表格",
+    "2023-05-06前完成全部验收",
 ])
 def test_body_lines_are_not_furniture(line):
     assert not patterns().is_line(line)
