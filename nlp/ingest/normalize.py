@@ -47,6 +47,9 @@ TRAILING_SPACE = " \t\u3000\xa0\r\ufeff"
 # A line that ends a sentence or a title block: "…如下。", "指导思想：", "（一）…）".
 LINE_END_CLOSED = regex.compile(r"(?:[。！？!?；;：:…”』」）)》\]】]|\.{3})$")
 HAN = regex.compile(r"\p{Han}")
+# A printed page number between two pages of a PDF or Word file: "- 2 -", "—12—", "第3页 共8页";
+# not "-5" or "86.3" (figures of a data table). Blanked so a paragraph cut by it is rejoined.
+PAGE_NUMBER = regex.compile(r"^[ \t]*(?:[-—–－][ \t]*\d{1,3}[ \t]*[-—–－]|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[/，,、]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*$")
 # NOT_HAN_RUN: a run of anything but Chinese characters, deleted to keep the Han text (one
 # substitution is several times faster than collecting characters one by one). Matches "，2 ";
 # must not match "工".
@@ -146,6 +149,9 @@ def _split_lines(raw: str) -> list[_Line]:
             lines.append(_Line(piece, range(start, start), break_off, None))
             continue
         if k >= front:
+            if not in_code and piece[-1:] in "-—–－页" and PAGE_NUMBER.match(piece):
+                lines.append(_Line("", range(start, start), break_off, None))
+                continue
             if CODE_FENCE.match(piece):
                 in_code = not in_code
             elif not in_code and (markup := _markup_line(piece, lines)):

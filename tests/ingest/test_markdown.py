@@ -120,3 +120,12 @@ def test_table_rows_with_commas_are_never_glued_to_the_next_row():
            "| 四月 | 举办春季运动会 |")
     assert normalize(raw).text.splitlines()[1:] == [
         "三月 | 开展植树活动，组织青年志愿者参加义务劳动，清理河道垃圾", "四月 | 举办春季运动会"]
+
+
+@pytest.mark.parametrize("page", ["- 2 -", "—2—", "第2页 共5页"])
+def test_a_paragraph_cut_by_a_page_number_is_rejoined(page):
+    raw = ("工会将加强职工技能培训，全年组织岗位练兵和技术比武活动，覆盖一线职工的比例\n"
+           f"{page}\n达到百分之八十以上，并评选技术能手十名。")
+    n = normalize(raw)
+    assert "比例达到百分之八十以上" in n.text
+    assert page not in n.text
