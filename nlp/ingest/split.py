@@ -55,6 +55,11 @@ LONG_TITLE = regex.compile(
     r"^[^，,。；;！!？?：:\s]{10,80}(?:计划|方案|要点|规划|意见|办法|总结|报告|纲要|细则|通知)"
     r"(?:[（(][^（()）]{2,20}[)）])?$"
 )
+# A teaser list: at least this many title lines of at most this length, none ending a sentence
+# ("…。") nor opening an outline item.
+MIN_TEASERS = 2
+MAX_TEASER = 40
+TEASER_STOP = regex.compile(r"[。；;！!？?：:]$")
 # How many first lines of a document are its head, where bylines stand.
 HEAD_LINES = 8
 # Characters one spelling of a title may add to another and still be the same title.
@@ -179,6 +184,7 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
         if front.title:
             front_title = TitleSpan(*front.title, text[front.title[0]:front.title[1]])
     furniture = [(s, e, "quoted note") for s, e in quoted_notes(text, lines)]
+    furniture += [(s, e, "teaser list") for s, e in _teaser_lists(text, lines, bp)]
     furniture += [(s, e, "code block") for s, e in code_blocks(text, lines)]
     furniture += [(s, e, "attachment list") for s, e in attachment_lists(text, lines)]
     if furniture:
@@ -247,6 +253,29 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
         dropped.extend(blurbs)
         articles.append(ArticleSpan(title, tuple(ranges)))
     return SplitResult(doc_title, tuple(articles), tuple(sorted(dropped)))
+
+
+def _teaser_lists(text: str, lines: list[tuple[int, int]], bp: BoilerplatePatterns) -> list[tuple[int, int]]:
+    """A teaser label ("推荐阅读") with the run of short title lines under it (two or more)."""
+    out = []
+    for k, (s, e) in enumerate(lines):
+        if not bp.opens_teasers(text[s:e]):
+            continue
+        n = k + 1
+        while n < len(lines) and _teaser_like(text[lines[n][0]:lines[n][1]]):
+            n += 1
+        if n - k - 1 >= MIN_TEASERS:
+            out.append((s, lines[n - 1][1]))
+    return out
+
+
+def _teaser_like(line: str) -> bool:
+    """A short title line of another page: "社区工作计划范文", "· 学校工会总结（3篇）".
+
+    Not a book title ("《平凡的世界》"): a reading plan's own list of recommended books.
+    """
+    return (len(line) <= MAX_TEASER and not TEASER_STOP.search(line) and not LINE_START_MARKER.match(line)
+            and not line.startswith("《"))
 
 
 def _single_title(text: str, lines: list[tuple[int, int]], front_title: TitleSpan | None,

@@ -223,3 +223,24 @@ def test_a_site_page_keeps_only_its_article():
 def test_numbered_article_titles_of_other_sites(titles):
     raw = f"{titles[0]}\n\n一、加强学习。\n\n{titles[1]}\n\n全年组织活动6次。"
     assert [a.title for a in document_from_text(raw, "x.txt").articles] == titles
+
+
+@pytest.mark.parametrize("label", ["推荐阅读", "相关文章：", "猜你喜欢", "更多范文"])
+def test_a_teaser_list_under_its_label_is_dropped_but_the_article_stays(label):
+    raw = (f"镇工会2024年工作计划\n\n一、目标\n\n全年新建工会8家。\n\n{label}\n\n社区工作计划范文\n\n"
+           "· 学校工会工作总结（3篇）\n\n企业年度工作计划怎么写")
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert article.text == "一、目标\n\n全年新建工会8家。"
+
+
+def test_a_lone_reading_label_between_two_articles_keeps_the_next_article():
+    raw = ("县总工会计划(精选2篇)\n\n县总工会工作计划\n\n全年培训200人。\n\n推荐阅读：\n\n县总工会工作计划\n\n"
+           "一、完善帮扶\n\n建立档案。")
+    doc = document_from_text(raw, "x.txt")
+    assert [a.text for a in doc.articles] == ["全年培训200人。", "一、完善帮扶\n\n建立档案。"]
+
+
+def test_a_reading_plan_keeps_its_list_of_recommended_books():
+    raw = "班级读书活动计划\n\n一、书目\n\n推荐阅读：\n\n《平凡的世界》\n\n《红岩》\n\n二、安排\n\n每周读书一次。"
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert "《平凡的世界》\n\n《红岩》" in article.text
