@@ -42,6 +42,9 @@ from nlp.ingest.document import document_from_text
     "今天是2024年3月5日 星期二",
     "文章来源：",
     "今天是",
+    "抄送：市委各部门，市人大常委会办公厅。",
+    "主题词：工会 计划 通知",
+    "某某市人民政府办公室 2024年3月1日印发",
     "· 社区工作计划范文 2023-05-06",
     "学校工会工作总结5篇 2024-01-09",
     "2024年3月5日 星期二",
@@ -244,3 +247,16 @@ def test_a_reading_plan_keeps_its_list_of_recommended_books():
     raw = "班级读书活动计划\n\n一、书目\n\n推荐阅读：\n\n《平凡的世界》\n\n《红岩》\n\n二、安排\n\n每周读书一次。"
     (article,) = document_from_text(raw, "x.txt").articles
     assert "《平凡的世界》\n\n《红岩》" in article.text
+
+
+def test_a_red_header_and_the_imprint_of_an_official_document_are_furniture():
+    raw = ("某某市总工会文件\n\n某工发〔2024〕5号\n\n关于印发《2024年职工服务工作要点》的通知\n\n各区总工会：\n\n"
+           "现将《2024年职工服务工作要点》印发给你们，请认真贯彻落实。\n\n某某市总工会\n2024年2月1日\n\n"
+           "2024年职工服务工作要点\n\n一、做好困难职工帮扶\n\n走访慰问1000户。\n\n"
+           "抄送：全国总工会办公厅。\n\n某某市总工会办公室 2024年2月2日印发")
+    doc = document_from_text(raw, "x.txt")
+    (article,) = doc.articles
+    assert article.title == "关于印发《2024年职工服务工作要点》的通知"
+    assert article.text.startswith("各区总工会：")
+    assert article.text.endswith("走访慰问1000户。")
+    assert "2024年2月1日" not in article.text
