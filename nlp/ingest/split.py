@@ -62,6 +62,8 @@ MAX_TEASER = 40
 TEASER_STOP = regex.compile(r"[。；;！!？?：:]$")
 # How many first lines of a document are its head, where bylines stand.
 HEAD_LINES = 8
+# A line that names a document by its kind: "…工作计划", "…实施方案（2024—2026年）"; not "引言".
+DOCUMENT_NOUN_END = regex.compile(r"(?:计划|总结|方案|要点|规划|意见|办法|报告|纲要|细则|通知|安排)(?:[（(][^（()）]{2,20}[)）])?$")
 # Characters one spelling of a title may add to another and still be the same title.
 MAX_TITLE_EXTRA = 8
 MIN_SERIES_STEM = 4
@@ -303,7 +305,7 @@ def _first_line_title(text: str, first: tuple[int, int], marks: Sequence[LineMar
     line = text[first[0]:first[1]]
     heading = _heading_depths(marks)
     if first[0] in heading:
-        if not _is_top_heading(first[0], marks):
+        if not _is_top_heading(first[0], marks) and not DOCUMENT_NOUN_END.search(line):
             return None  # "#### 引言" beside other "####" headings: a section, not the title
         if not regex.search(r"[。；;！!？?]$", line) and not LINE_START_MARKER.match(line):
             return TitleSpan(first[0], first[1], line)  # a top heading is the title at any length

@@ -260,3 +260,11 @@ def test_a_red_header_and_the_imprint_of_an_official_document_are_furniture():
     assert article.text.startswith("各区总工会：")
     assert article.text.endswith("走访慰问1000户。")
     assert "2024年2月1日" not in article.text
+
+
+@pytest.mark.parametrize("depth", ["#", "##"])
+def test_a_first_line_heading_naming_the_document_is_the_title_even_beside_peers(depth):
+    raw = f"{depth} 第一小学2025年春季学期工会工作计划\n\n{depth} 一、指导思想\n\n以人为本。\n\n{depth} 二、主要工作\n\n开展活动。"
+    (article,) = document_from_text(raw, "x.md").articles
+    assert article.title == "第一小学2025年春季学期工会工作计划"
+    assert article.text.startswith("一、指导思想")
