@@ -239,12 +239,16 @@ def is_traditional(text: str) -> bool:
     return changed / len(sample) >= 0.05
 
 
+# Corner quotes of traditional print, read as the curly quotes the extractors' patterns expect.
+CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+
+
 def simplify_same_length(text: str) -> str:
     """Traditional → simplified, one character for one (phrase rules that change length are skipped)."""
     converted = _t2s().convert(text)
-    if len(converted) == len(text):
-        return converted
-    return "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
+    if len(converted) != len(text):
+        converted = "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
+    return converted.translate(CORNER_QUOTES)
 
 
 def normalize(raw: str, simplify: bool = True) -> Normalized:
