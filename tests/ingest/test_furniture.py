@@ -42,6 +42,11 @@ from nlp.ingest.document import document_from_text
     "今天是2024年3月5日 星期二",
     "文章来源：",
     "今天是",
+    "文档格式：docx",
+    "下载积分：5",
+    "本文共3页",
+    "全文共1234字",
+    "立即下载 | 收藏",
     "抄送：市委各部门，市人大常委会办公厅。",
     "主题词：工会 计划 通知",
     "某某市人民政府办公室 2024年3月1日印发",
@@ -73,6 +78,8 @@ def test_page_furniture_lines_of_any_site(line):
     "86.3",
     "-5",
     "第1页的表格",
+    "全文共分三部分。",
+    "文档管理制度",
     "2023-05-06前完成全部验收",
 ])
 def test_body_lines_are_not_furniture(line):
