@@ -17,7 +17,7 @@ import regex
 from ..model import LineMark
 from ..text.enumerators import LINE_START_MARKER
 from .boilerplate import BoilerplatePatterns, patterns
-from .furniture import code_blocks, front_matter, quoted_notes, signature_before
+from .furniture import code_blocks, front_matter, inner_signatures, quoted_notes, signature_before
 from .notice import NOTICE_TITLE as NOTICE_TITLE_LINE
 from .notice import attachment_lists, attachments, handed_on_name, is_notice_title
 
@@ -243,9 +243,11 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
             (t, t.end, titles[i + 1].start if i + 1 < len(titles) else limit)
             for i, t in enumerate(titles)
         ]
+    signed = set(inner_signatures(text, kept_lines))
     for _title, start, end in spans:  # a signature block closes an article
         body_lines = [(s, e) for s, e in kept_lines if start <= s and e <= end]
-        dropped.extend((s, e, "signature") for s, e in signature_before(text, body_lines, len(body_lines)))
+        signed.update(signature_before(text, body_lines, len(body_lines)))
+    dropped.extend((s, e, "signature") for s, e in signed if (s, e, "signature") not in dropped)
 
     drops_sorted = sorted(dropped)
     articles = []

@@ -152,3 +152,18 @@ def test_numbered_lines_after_an_attachment_list_that_do_not_continue_it_are_bod
     raw = "街道工作计划\n\n附件：1.分工表\n2.安排表\n\n1.加强学习\n\n每月学习一次。"
     (article,) = document_from_text(raw, "x.txt").articles
     assert article.text.startswith("1.加强学习")
+
+
+def test_a_notice_signature_is_dropped_even_when_the_plan_follows_without_its_own_title():
+    raw = ("关于做好2024年夏季送清凉工作的通知\n\n各基层工会：\n\n现将有关事项通知如下，请遵照执行。\n\n"
+           "某某县总工会\n2024年6月3日\n\n一、慰问对象\n\n高温作业一线职工。\n\n二、慰问时间\n\n7月至8月。")
+    doc = document_from_text(raw, "x.txt")
+    (article,) = doc.articles
+    assert "某某县总工会" not in article.text and "2024年6月3日" not in article.text
+    assert "一、慰问对象" in article.text and article.text.endswith("7月至8月。")
+
+
+def test_a_date_line_inside_a_plan_without_an_issuing_body_above_it_stays():
+    raw = "镇工会工作计划\n\n一、重要节点\n\n2024年6月3日\n\n召开职代会。\n\n二、保障\n\n落实经费。"
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert "2024年6月3日" in article.text
