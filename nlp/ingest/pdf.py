@@ -179,16 +179,17 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
     return kept_pages
 
 
-def _joins(line: _Line, following: _Line, left: float, right: float) -> bool:
+def _joins(line: _Line, following: _Line, left: float, right: float, next_page: bool = False) -> bool:
     """Whether `following` continues `line`, wrapped at the right margin: `line` runs to the
     right edge of the text, `following` starts at the left edge in the same font size, right
-    below, and does not open a list item or a new paragraph (indented)."""
+    below (or at the top of the next page), and does not open a list item or a new paragraph
+    (indented)."""
     size = max(line.size, following.size)
     return (
         line.x1 >= right - _WRAP_SLACK_EMS * size
         and following.x0 <= left + _INDENT_EMS * size
         and abs(line.size - following.size) < 0.5
-        and following.top - line.bottom < _LINE_GAP_EMS * size
+        and (next_page or following.top - line.bottom < _LINE_GAP_EMS * size)
         and not LIST_ITEM_START.match(following.text)
     )
 
@@ -205,17 +206,19 @@ def _text_block(pages: list[list[_Line]]) -> tuple[float, float] | None:
     return (left, right) if full >= _MIN_FULL_LINES else None
 
 
-def _page_text(lines: list[_Line], block: tuple[float, float] | None) -> str:
-    """A page's text: one line per printed line, lines wrapped at the right margin rejoined."""
-    if not lines:
-        return ""
-    out = [lines[0].text]
-    for line, following in zip(lines, lines[1:]):
-        if block is not None and _joins(line, following, *block):
-            latin_pair = out[-1][-1:].isascii() and out[-1][-1:].isalnum() and following.text[:1].isascii()
-            out[-1] += (" " if latin_pair else "") + following.text
-        else:
-            out.append(following.text)
+def _document_text(pages: list[list[_Line]], block: tuple[float, float] | None) -> str:
+    """The text: one line per printed line, lines wrapped at the right margin rejoined, also
+    when a paragraph runs on from the last line of a page to the first of the next."""
+    out: list[str] = []
+    previous: _Line | None = None
+    for lines in pages:
+        for index, line in enumerate(lines):
+            if previous is not None and block is not None and _joins(previous, line, *block, next_page=index == 0):
+                latin_pair = out[-1][-1:].isascii() and out[-1][-1:].isalnum() and line.text[:1].isascii()
+                out[-1] += (" " if latin_pair else "") + line.text
+            else:
+                out.append(line.text)
+            previous = line
     return "\n".join(out)
 
 
@@ -247,5 +250,5 @@ def read_pdf(path: Path) -> tuple[str, None]:
     check_text_layer("\n".join(line.text for lines in pages for line in lines), len(pages), path)
     pages = _drop_page_furniture(pages)
     block = _text_block(pages)
-    text = "\n".join(filter(None, (_page_text(lines, block) for lines in pages)))
+    text = _document_text(pages, block)
     return CID_GLYPH.sub("\ufffd", text), None

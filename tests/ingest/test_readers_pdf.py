@@ -252,6 +252,24 @@ def test_lines_that_are_not_page_numbers(line: str) -> None:
     assert not PAGE_NUMBER_LINE.fullmatch(line)
 
 
+def test_paragraph_running_over_a_page_break_is_one_line(tmp_path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    pdf = _cjk_canvas(tmp_path / "break.pdf")
+    first, second = "各基层工会要高度重视职工服务工作，切实加强组织领导，明确责任分工，落实", "工作经费，确保各项任务按时完成。"
+    natural = pdfmetrics.stringWidth(first, "STSong-Light", _SIZE)
+    _draw(pdf, _LEFT + 2 * _SIZE, 760, "一、" + "加强组织领导，完善工作机制，形成工作合力，推动各项工作落地见效。")
+    y = _draw_paragraph(pdf, 736, "全区工会系统要坚持以职工为中心的工作导向，把服务职工作为工会工作的出发点和落脚点，不断提升服务水平。")
+    _draw(pdf, _LEFT, y, first, char_space=(_RIGHT - _LEFT - natural) / (len(first) - 1))  # last line of the page
+    pdf.showPage()
+    _draw(pdf, _LEFT, 800, second)  # the sentence goes on at the top of the next page
+    _draw(pdf, _LEFT, 776, "二、强化督查考核")
+    pdf.save()
+    lines = read_document(tmp_path / "break.pdf").text.split("\n")
+    assert first + second in lines
+    assert lines[-1] == "二、强化督查考核"
+
+
 def test_title_on_the_first_page_only_is_kept_and_single_page_header_too(tmp_path: Path) -> None:
     pdf = _cjk_canvas(tmp_path / "one.pdf")
     _draw(pdf, _LEFT, 800, "城东区总工会文件", size=9)
