@@ -344,3 +344,12 @@ def test_teaser_list_dropped_but_outline_after_it_kept() -> None:
 
     lines = ["一、组织建设", "相关文章：", "党支部工作计划", "团委工作要点", "二、民主管理", "召开职代会。"]
     assert drop_page_chrome(lines) == ["一、组织建设", "二、民主管理", "召开职代会。"]
+
+
+def test_runs_of_dated_links_are_dropped_but_a_single_dated_line_kept() -> None:
+    from nlp.ingest.html_chrome import drop_page_chrome
+
+    lines = ["三、保障措施", "加强组织领导。", "教工篮球赛圆满结束2010-06-24", "区政府常务会议纪要 [2011/12/20]",
+             "三八节慰问女教职工 2010年03月08日", "城南实验小学工会", "2024年3月1日", "召开总结会 2024-06-28"]
+    assert drop_page_chrome(lines) == ["三、保障措施", "加强组织领导。", "城南实验小学工会", "2024年3月1日",
+                                       "召开总结会 2024-06-28"]
