@@ -353,3 +353,46 @@ def test_runs_of_dated_links_are_dropped_but_a_single_dated_line_kept() -> None:
              "三八节慰问女教职工 2010年03月08日", "城南实验小学工会", "2024年3月1日", "召开总结会 2024-06-28"]
     assert drop_page_chrome(lines) == ["三、保障措施", "加强组织领导。", "城南实验小学工会", "2024年3月1日",
                                        "召开总结会 2024-06-28"]
+
+
+# An old government-site template: the article sits in a <td> of a layout table beside a menu
+# cell, its lines are <div>s and <br>s indented with ideographic spaces.
+_LAYOUT_TABLE_PAGE = """<html><head><meta charset="utf-8"><title>镇总工会2025年工作计划_计划总结_某某镇政府网</title></head><body>
+<div class="top">网站首页 | 政务公开 | 办事服务</div>
+<div class="position">您现在的位置： 首页 >> 计划总结</div>
+<table width="980"><tr><td width="200" valign="top"><div class="menu">栏目导航<br>工作动态<br>计划总结<br>通知公告</div></td>
+<td valign="top">
+<div align="center"><font size="4"><b>镇总工会2025年工作计划</b></font></div>
+<div align="center">发布时间：2025-01-15　　来源：镇总工会　　浏览次数：56</div>
+<div class="zw">
+<p>　　2025年，镇总工会将认真贯彻落实上级工会的决策部署，围绕全镇中心工作，扎实做好以下工作：</p>
+<div>　　一、抓好组织建设</div>
+<div>　　1.全年新建非公企业工会3家，新增会员150人。</div>
+<div>　　2.规范村级工会建设，实现村级工会全覆盖。</div>
+<div>　　二、维护职工权益</div>
+<div>　　1.推进工资集体协商，签订率保持在85%以上。<br>　　2.开展劳动法律监督检查一次。</div>
+<div>　　三、开展职工活动</div>
+<div>　　春节期间组织职工文艺汇演，五一前后开展劳动竞赛，十月份举办职工运动会。</div>
+<div align="right">某某镇总工会<br>2025年1月10日</div>
+</div></td></tr></table>
+<div class="bottom">主办单位：某某镇人民政府　备案号：苏ICP备12345678号</div>
+</body></html>
+"""
+
+
+def test_article_framed_by_a_layout_table_keeps_its_lines(tmp_path: Path) -> None:
+    raw = read_document(_write(tmp_path / "town.html", _LAYOUT_TABLE_PAGE.encode("utf-8")))
+    assert raw.text.split("\n") == [
+        "镇总工会2025年工作计划",
+        "2025年，镇总工会将认真贯彻落实上级工会的决策部署，围绕全镇中心工作，扎实做好以下工作：",
+        "一、抓好组织建设",
+        "1.全年新建非公企业工会3家，新增会员150人。",
+        "2.规范村级工会建设，实现村级工会全覆盖。",
+        "二、维护职工权益",
+        "1.推进工资集体协商，签订率保持在85%以上。",
+        "2.开展劳动法律监督检查一次。",
+        "三、开展职工活动",
+        "春节期间组织职工文艺汇演，五一前后开展劳动竞赛，十月份举办职工运动会。",
+        "某某镇总工会",
+        "2025年1月10日",
+    ]
