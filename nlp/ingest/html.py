@@ -36,7 +36,7 @@ import regex
 
 from nlp.errors import UnreadableFile
 from nlp.ingest.html_chrome import drop_page_chrome
-from nlp.ingest.html_title import SPACES, choose_title, usable_title
+from nlp.ingest.html_title import SPACES, choose_title, looks_like_title, page_title, usable_title
 from nlp.ingest.html_tree import collapse_spaces, extracted_lines, title_candidates
 from nlp.ingest.txt import decode_bytes
 
@@ -220,6 +220,8 @@ def read_html(path: Path) -> tuple[str, str]:
         openers = content_headings[:1] if found is not None else headings
         if not any(usable_title(h) and _same_title(lines[0], h) for h in openers):
             title = choose_title(headings, page_titles, site_names, article_headings)
+            if not title and not looks_like_title(lines[0]):
+                title = page_title(page_titles, site_names)
             if title and not any(_same_title(title, line) for line in lines[:3]):
                 lines.insert(0, title)
     return "\n".join(lines), codec

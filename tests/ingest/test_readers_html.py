@@ -396,3 +396,48 @@ def test_article_framed_by_a_layout_table_keeps_its_lines(tmp_path: Path) -> Non
         "某某镇总工会",
         "2025年1月10日",
     ]
+
+
+# A Word document saved as web page (.htm, GB2312): its <title> is a shortened name.
+_WORD_HTML_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><meta name=Generator content="Microsoft Word 15">
+<title>厂工会工作计划</title><style>p.MsoNormal{margin:0cm;font-size:10.5pt;}</style></head>
+<body lang=ZH-CN style='text-align:justify'><div class=WordSection1>
+<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:16.0pt'>某某机械厂工会2025年工作计划<o:p></o:p></span></b></p>
+<p class=MsoNormal style='text-indent:21.0pt'><span>为团结动员全厂职工完成年度生产经营任务，厂工会制定本计划。<o:p></o:p></span></p>
+<p class=MsoNormal><b><span>一、开展劳动竞赛<o:p></o:p></span></b></p>
+<p class=MsoNormal style='text-indent:21.0pt'><span>围绕安全生产开展“安康杯”竞赛，参赛班组不少于40个。<o:p></o:p></span></p>
+<p class=MsoNormal><b><span>二、做好职工服务<o:p></o:p></span></b></p>
+<p class=MsoNormal style='text-indent:21.0pt'><span>夏季开展送清凉活动，走访慰问一线职工<span lang=EN-US>600</span>人次。<o:p></o:p></span></p>
+<table class=MsoTableGrid border=1><tr><td><p class=MsoNormal>月份</p></td><td><p class=MsoNormal>活动</p></td></tr>
+<tr><td><p class=MsoNormal>五月</p></td><td><p class=MsoNormal>职工技能比武</p></td></tr></table>
+</div></body></html>
+"""
+
+
+def test_word_saved_web_page_keeps_its_own_title_line(tmp_path: Path) -> None:
+    raw = read_document(_write(tmp_path / "plan.htm", _WORD_HTML_PAGE.encode("gb18030")))
+    assert raw.encoding == "gb18030"
+    assert raw.text.split("\n") == [
+        "某某机械厂工会2025年工作计划",  # not the shorter <title>
+        "为团结动员全厂职工完成年度生产经营任务，厂工会制定本计划。",
+        "一、开展劳动竞赛",
+        "围绕安全生产开展“安康杯”竞赛，参赛班组不少于40个。",
+        "二、做好职工服务",
+        "夏季开展送清凉活动，走访慰问一线职工600人次。",
+        "月份 | 活动",
+        "五月 | 职工技能比武",
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["为做好今年工会工作，特制定本计划。", "一、总体要求", "各基层工会：", "现将有关事项通知如下："],
+)
+def test_page_title_opens_a_text_that_has_no_title_line(tmp_path: Path, opening: str) -> None:
+    page = (
+        "<html><head><title>2025年社区工会工作要点</title></head><body><div>"
+        f"<p>{opening}</p><p>二、组织职工参加技能培训，全年培训200人次。</p></div></body></html>"
+    )
+    lines = read_document(_write(tmp_path / "bare.html", page.encode("utf-8"))).text.split("\n")
+    assert lines[:2] == ["2025年社区工会工作要点", opening]
