@@ -203,9 +203,35 @@ def _main_content(tree) -> list[str]:
 
 def read_html(path: Path) -> tuple[str, str]:
     """Article text of an .html/.htm file and the codec its bytes were decoded with."""
+    source, codec = decode_html(path.read_bytes(), path)
+    return html_text(source, path), codec
+
+
+def read_mht(path: Path) -> tuple[str, str]:
+    """Article text of a single-file web archive (.mht, often served as .doc): its HTML part."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            data = part.get_payload(decode=True) or b""
+            label = part.get_content_charset()
+            codec = _codec_for_label(label) if label else None
+            if codec is not None:
+                try:
+                    return html_text(data.decode(codec), path), codec
+                except UnicodeDecodeError:
+                    pass  # a wrong declaration: detect as for any page
+            source, codec = decode_html(data, path)
+            return html_text(source, path), codec
+    raise UnreadableFile(path, "a web archive (MHT) without an HTML part")
+
+
+def html_text(source: str, path: Path) -> str:
+    """Title and article lines of a decoded page (see the module docstring)."""
     from trafilatura.utils import load_html  # lxml and trafilatura: only needed for HTML files
 
-    source, codec = decode_html(path.read_bytes(), path)
     tree = load_html(source)
     found = _trafilatura_lines(tree) if tree is not None else None
     if found is None:
@@ -224,7 +250,7 @@ def read_html(path: Path) -> tuple[str, str]:
                 title = page_title(page_titles, site_names)
             if title and not any(_same_title(title, line) for line in lines[:3]):
                 lines.insert(0, title)
-    return "\n".join(lines), codec
+    return "\n".join(lines)
 
 
 def _structural_lines(source: str, path: Path) -> list[str]:
