@@ -31,8 +31,11 @@ TITLE_SEPARATOR = regex.compile(r"\s+[-–—|·]\s+|[_|｜]|(?<!\d)[-–—](?!
 SITE_NAME = regex.compile(r"(?:网|网站|官网|门户|首页)$|^(?:www\.|https?://)|\.(?:com|cn|net|org)\b")
 
 # Text of a banner, a login bar or a date widget: never a title. Matches '欢迎来到范文大全网！',
-# '今天是：2024年3月5日 星期二', '登录 | 注册'; must not match '2024年工会工作计划'.
-NOT_A_TITLE = regex.compile(r"欢迎|今天是|登录|注册|星期[一二三四五六日天]|设为首页|加入收藏|当前位置")
+# '今天是：2024年3月5日 星期二', '登录 | 注册', '设为首页'; must not match '2024年工会工作计划' or
+# '关于做好会员实名注册工作的实施方案'.
+NOT_A_TITLE = regex.compile(
+    r"欢迎(?:来到|访问|光临|您)|今天是|登录\s*[|｜/、]?\s*注册|设为首页|加入收藏|当前位置|\d{4}年\d{1,2}月\d{1,2}日\s*星期"
+)
 
 # Spaces of any width, ignored when comparing candidate titles. Matches ' ' or '\u3000'.
 SPACES = regex.compile(r"\s+")

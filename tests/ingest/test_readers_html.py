@@ -320,7 +320,8 @@ def test_site_names_are_cut_from_page_titles(title: str, cleaned: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["点击数：次", "作者：校工会  来源：本站  更新时间：2024-3-5", "文章来源：教育局", "浏览次数：381",
-     "当前位置：首页 > 工会之窗", "上一篇：工会换届公告", "苏ICP备0000000号", "【打印】【关闭】", "今天是2024年3月5日 星期二"],
+     "当前位置：首页 > 工会之窗", "上一篇：工会换届公告", "苏ICP备0000000号", "【打印】【关闭】", "今天是2024年3月5日 星期二",
+     "今天是：星期五", "您现在的位置：首页 >> 通知公告"],
 )
 def test_page_chrome_lines_by_shape(line: str) -> None:
     from nlp.ingest.html_chrome import is_page_chrome
@@ -331,6 +332,7 @@ def test_page_chrome_lines_by_shape(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["一、加强工会自身建设", "全年发展会员300名，来源于新建企业。", "上一年度工作回顾", "作者简介", "三月份 | 庆祝三八节 | 工会办",
+     "今天是全国助残日，工会组织志愿者走进社区。",
      "来源：区总工会"],  # a document's own source line is left to the boilerplate stage
 )
 def test_plan_lines_are_not_page_chrome(line: str) -> None:
@@ -441,3 +443,14 @@ def test_page_title_opens_a_text_that_has_no_title_line(tmp_path: Path, opening:
     )
     lines = read_document(_write(tmp_path / "bare.html", page.encode("utf-8"))).text.split("\n")
     assert lines[:2] == ["2025年社区工会工作要点", opening]
+
+
+@pytest.mark.parametrize(
+    ("text", "usable"),
+    [("欢迎来到某某范文网！ 登录 | 注册", False), ("今天是2025年1月6日", False), ("城南实验小学欢迎您", False),
+     ("关于做好会员实名注册工作的实施方案", True), ("2025年第一周（星期一）工作安排", True), ("2025年社区工会工作计划", True)],
+)
+def test_banner_and_widget_texts_are_never_titles(text: str, usable: bool) -> None:
+    from nlp.ingest.html_title import usable_title
+
+    assert usable_title(text) is usable
