@@ -56,6 +56,17 @@ LEVEL_PLACEHOLDER = regex.compile(r"%([1-9])")
 # Matches '第一章' or '1'; must not match '一、', '（1）' or '①'.
 MARKER_NEEDS_SPACE = regex.compile(r"[A-Za-z0-9\p{Han}]$")
 
+# The standard format Word writes beside a custom one (w:numFmt w:val="custom" w:format="…"
+# inside mc:AlternateContent, Word 2010+): the fallback's w:numFmt, e.g. chineseCounting.
+_FALLBACK_NUM_FMT_VALUES = etree.XPath("mc:AlternateContent/mc:Fallback/w:numFmt/@w:val", namespaces=_NS)
+
+
+def _fallback_num_fmt(lvl: etree._Element) -> str | None:
+    """w:numFmt of a level's mc:Fallback, None when the level has none."""
+    values = _FALLBACK_NUM_FMT_VALUES(lvl)
+    return str(values[0]) if values else None
+
+
 _MAX_LEVELS = 9  # list levels w:ilvl 0-8
 _MAX_DATA_CELL_CHARS = 200  # a longer cell is a frame around paragraphs, not a data cell
 _CELL_SEPARATOR = " | "
@@ -159,7 +170,7 @@ class _Level:
         start = start_override if start_override is not None else _int(_child_val(lvl, "start"))
         return cls(
             start=0 if start is None else start,  # ECMA-376 17.9.25: an absent w:start means 0
-            fmt=_child_val(lvl, "numFmt") or "decimal",
+            fmt=_child_val(lvl, "numFmt") or _fallback_num_fmt(lvl) or "decimal",
             text=_child_val(lvl, "lvlText") or "",
             suffix=_child_val(lvl, "suff") or "tab",
             legal=lvl.find(_tag("isLgl")) is not None

@@ -354,3 +354,21 @@ def test_frame_table_around_the_text_keeps_its_paragraph_lines(tmp_path: Path) -
     assert lines[:4] == ["街道工会工作要点", "一、加强组织建设", "新建工会组织5家。", "二、开展劳动竞赛"]
     assert lines[4] == "工作措施"
     assert lines[5].startswith("（一）强化责任落实") and lines[6] == "（二）加强宣传引导。"
+
+
+def test_custom_number_format_uses_words_fallback_format(tmp_path: Path) -> None:
+    # Word 2010+ writes a custom format inside mc:AlternateContent with a standard fallback.
+    definition = (
+        f'<w:abstractNum {nsdecls("w")} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        ' xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" w:abstractNumId="91">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="一, 二, 三, ..."/>'
+        '</mc:Choice><mc:Fallback><w:numFmt w:val="chineseCounting"/></mc:Fallback></mc:AlternateContent>'
+        '<w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+    )
+    document = docx.Document()
+    num_id = _add_list(document, definition)
+    _numbered(document, "总体要求", num_id)
+    _numbered(document, "主要任务", num_id)
+    document.save(str(tmp_path / "custom.docx"))
+    assert read_document(tmp_path / "custom.docx").text.split("\n") == ["一、总体要求", "二、主要任务"]
