@@ -15,12 +15,14 @@ structural reader below: content root the longest <article> (teaser lists are <a
 too), unless a <main> holds more than twice its text; else <main> (or role="main"); else
 <body>. Dropped wherever they are: script, style, noscript, template, nav, aside, form,
 footer, iframe, svg, buttons, selects; outside <article>/<main> also containers classed as
-chrome (`class="header"`, `id="sidebar"`, `breadcrumb`…). A <header> is dropped unless it sits inside an
-<article> or <main>, where it holds the article's own title. Block elements and table cells
-start new lines, except that a data-table row (no nested table, no cell over 200 characters)
-is one line of its cells joined by " | ". Everywhere whitespace collapses as a browser collapses it, and a line break
-between two CJK characters disappears (CSS Text 3 segment break rule) so hard-wrapped Chinese
-source does not gain spaces. Lines are stripped, empty ones dropped.
+chrome (`class="header"`, `id="sidebar"`, `breadcrumb`…). A <header> is dropped unless it
+sits inside an <article> or <main>, where it holds the article's own title. Block elements
+and table cells start new lines, except that a data-table row (no nested table, no cell
+over 200 characters) is one line of its cells joined by " | ". Everywhere whitespace
+collapses as a browser collapses it, and a line break between two CJK characters disappears
+(CSS Text 3 segment break rule) so hard-wrapped Chinese source does not gain spaces. Lines
+are stripped, empty ones dropped; the furniture filter and the title choice apply to both
+paths. A single-file web archive (.mht) is read from its HTML part.
 
 Bytes are decoded by a byte-order mark, else the charset declared in a <meta> tag (GB2312 and
 GBK read as GB18030, as browsers do), else, or if the declared charset fails, by the .txt logic
