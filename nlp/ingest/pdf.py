@@ -40,6 +40,7 @@ _EDGE_LINES = 2  # running headers/footers are among the first or last two lines
 _MIN_REPEAT_SHARE = 0.5  # ... and repeat on at least half the pages
 _WRAP_SLACK_EMS = 1.5  # a line ending within 1.5 characters of the right edge is full (wrapped)
 _MIN_FULL_LINES = 3  # lines reaching the right edge before any line is taken as wrapped
+_MIN_RIGHT_SHARE = 0.8  # the right edge lies in the right fifth of the text's extent
 _INDENT_EMS = 0.5  # a line starting further right than half a character is indented
 _LINE_GAP_EMS = 1.0  # a wrapped line follows with less than a character height of space
 
@@ -196,14 +197,26 @@ def _joins(line: _Line, following: _Line, left: float, right: float, next_page: 
 
 def _text_block(pages: list[list[_Line]]) -> tuple[float, float] | None:
     """(left, right) edges of the document's justified text block, or None when fewer than
-    `_MIN_FULL_LINES` lines reach the right edge (no evidence that any line was wrapped)."""
+    `_MIN_FULL_LINES` lines end at one right edge (no evidence that any line was wrapped).
+
+    The right edge is where most lines end within one character of each other, among the
+    ends in the right fifth of the text: full lines of a justified text all end there, while a
+    single over-wide line (a table row, a long URL) does not move it.
+    """
     lines = [line for page in pages for line in page]
     if not lines:
         return None
     left = min(line.x0 for line in lines)
-    right = max(line.x1 for line in lines)
-    full = sum(line.x1 >= right - _WRAP_SLACK_EMS * line.size for line in lines)
-    return (left, right) if full >= _MIN_FULL_LINES else None
+    widest = max(line.x1 for line in lines)
+    size = statistics.median(line.size for line in lines)
+    ends = Counter(round(line.x1) for line in lines if line.x1 >= left + _MIN_RIGHT_SHARE * (widest - left))
+    window = max(1, round(_WRAP_SLACK_EMS * size))
+    best, right = 0, widest
+    for end in ends:  # one candidate per distinct end point: a few hundred at most
+        count = sum(n for x, n in ends.items() if end - window <= x <= end)
+        if count > best or count == best and end > right:
+            best, right = count, float(end)
+    return (left, right) if best >= _MIN_FULL_LINES else None
 
 
 def _document_text(pages: list[list[_Line]], block: tuple[float, float] | None) -> str:

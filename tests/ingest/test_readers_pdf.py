@@ -199,7 +199,7 @@ def _report_pdf(path: Path) -> Path:
                     _draw(pdf, x, y, ch)
                     x += _SIZE + (2 if i % 2 else 8)
             elif kind == "row":  # three table columns
-                for x, cell in zip((_LEFT, 200, 400), content):
+                for x, cell in zip((_LEFT, 200, 520), content):  # the last column overhangs the text block
                     _draw(pdf, x, y, cell)
             y -= 2 * _SIZE
         pdf.showPage()
