@@ -2,7 +2,8 @@
 
 Each page's lines come from pdfplumber's characters (top to bottom), with spaces only where a
 gap is a real one (`_line_text`: no stray spaces between hanzi of justified lines). Running
-headers and footers repeated on the pages and page-number lines are dropped
+headers and footers repeated on the pages, page-number lines and table-of-contents entries
+are dropped
 (`_drop_page_furniture`), and lines wrapped at the right margin are joined again
 (`_joins`), so a sentence broken by the page width reads as one line.
 
@@ -56,6 +57,11 @@ PAGE_NUMBER_LINE = regex.compile(
     r"\s*(?:[-—–·\s]*\d{1,4}[-—–·\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)\s*"
 )
+
+# An entry of a table of contents: a title, a leader of dots, the page number. Matches
+# '一、总体要求……………… 3', '第二章 主要任务 ........ 12'; must not match '全年完成3项' or
+# '1.2.3 目标' (no leader).
+TOC_ENTRY = regex.compile(r"\S.{0,80}?(?:[.…·．]\s*){4,}\s*\d{1,4}")
 
 # The start of a list item or outline heading, which is never the continuation of a wrapped
 # line. Matches '一、', '（二）', '3.', '3、', '(4)', '①', '第五条', '•'; must not match '2025年' or '30%'.
@@ -156,11 +162,12 @@ def _furniture_key(text: str) -> str:
 
 
 def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
-    """Pages without their running headers/footers and page-number lines.
+    """Pages without their running headers/footers, page-number lines and contents entries.
 
     A line among the first or last `_EDGE_LINES` lines of a page is furniture when it is a
     page number (`3`, `- 3 -`, `第3页 共10页`, `3/10`), or when the same line (numbers aside)
-    stands at the edge of at least half the pages (and of two at least).
+    stands at the edge of at least half the pages (and of two at least). Anywhere on a page,
+    a table-of-contents entry (`一、总体要求………3`) is dropped: it repeats a heading.
     """
     def edges(lines: list[_Line]) -> list[int]:
         n = len(lines)
@@ -176,6 +183,7 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
             i for i in edges(lines)
             if PAGE_NUMBER_LINE.fullmatch(lines[i].text) or counts[_furniture_key(lines[i].text)] >= needed
         }
+        drop.update(i for i, line in enumerate(lines) if TOC_ENTRY.fullmatch(line.text))
         kept_pages.append([line for i, line in enumerate(lines) if i not in drop])
     return kept_pages
 

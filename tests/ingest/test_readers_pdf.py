@@ -292,3 +292,17 @@ def test_pdf_analyzed_end_to_end(tmp_path: Path) -> None:
     targets = {t.text for t in article.targets}
     # Whole clauses: the wrapped paragraph was rejoined, the letter-spaced line has no spaces.
     assert {"全年新建基层工会组织20家", "新发展会员1500名", "推进新就业形态劳动者入会1200人"} <= targets
+
+
+@pytest.mark.parametrize("line", ["一、总体要求……………… 3", "第二章 主要任务 ........ 12", "（三）保障措施···········5"])
+def test_contents_entries(line: str) -> None:
+    from nlp.ingest.pdf import TOC_ENTRY
+
+    assert TOC_ENTRY.fullmatch(line)
+
+
+@pytest.mark.parametrize("line", ["全年完成3项", "1.2.3 目标", "一、总体要求", "会员人数达到1200"])
+def test_lines_that_are_not_contents_entries(line: str) -> None:
+    from nlp.ingest.pdf import TOC_ENTRY
+
+    assert not TOC_ENTRY.fullmatch(line)
