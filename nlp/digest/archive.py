@@ -91,6 +91,8 @@ def heatmap(articles: Sequence[Article]) -> list[HeatRow]:
     """Month × activity kind: how many plans schedule an activity of that kind in that month."""
     plans: dict[tuple[str, int], set[str]] = defaultdict(set)
     for a in articles:
+        if a.genre not in CALENDAR_GENRES:
+            continue  # like the calendar: what plans schedule, not what summaries report
         aid = article_id(a)
         for it in a.schedule:
             for kind in activity_kind_of(it.activity):
