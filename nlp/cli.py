@@ -108,7 +108,7 @@ def analyze(
     paths: list[Path] = typer.Argument(..., help="Files or folders (walked recursively)."),
     format: Format = typer.Option(Format.jsonl, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here; print a summary table."),
-    no_simplify: bool = typer.Option(False, "--no-simplify", help="Keep traditional characters."),
+    no_simplify: bool = typer.Option(False, "--no-simplify", help="Match traditional text as printed (no simplified view); output is always as printed."),
 ) -> None:
     """Analyze plans: one JSON object per article (or a table / outline / calendar / targets view)."""
     # Piped output has no terminal width; rich would squeeze the table into 80 columns.

@@ -45,7 +45,7 @@ def batch(
         help="Seconds one file may take before it is failed (default 600; 0: no limit; local engine only)."),
 ) -> None:
     """Analyze every file of an archive into a database (unchanged files are skipped)."""
-    from nlp.batch.executors import default_workers
+    from nlp.batch.engines import default_workers
     from nlp.batch.run import DEFAULT_FILE_TIMEOUT, iter_report_lines, run_batch
     from nlp.errors import PlanNLPError
     from nlp.store import MissingExtra
