@@ -125,7 +125,7 @@ class ThemeModel:
                  taxonomy: Taxonomy | str | Path | None = "default", random_state: int = 0,
                  model: str | Path | None = None, taxonomy_weight: float = 1.0,
                  article_centering: float = 0.5, dedupe: bool = True, k_min: int = 2, k_max: int = 30,
-                 resamples: int = 4, n_init: int = 3, n_components: int | None = 100, batch_size: int = 16):
+                 resamples: int = 3, n_init: int = 3, n_components: int | None = 100, batch_size: int = 16):
         self.n_themes = n_themes
         self.embedder = embedder
         self.taxonomy = taxonomy
@@ -288,8 +288,10 @@ class ThemeModel:
             label = area if area else self._discovered_label(terms, central)
             if area:
                 used_area[area] += 1
-                if used_area[area] > 1 and terms:
-                    label = f"{area}·{terms[0][0]}"
+                # a second theme of one area is told apart by its first term the name lacks
+                extra = next((t for t, _ in terms if t not in area and area not in t), None)
+                if used_area[area] > 1 and extra:
+                    label = f"{area}·{extra}"
             themes.append(Theme(tid, label, area, terms, members, len(members), round(len(members) / n, 4), central,
                                 _counts([u.year for u in members]), _counts([u.org_type for u in members]),
                                 _counts([u.genre for u in members])))
