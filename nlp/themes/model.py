@@ -19,10 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import warnings
+
 import numpy as np
 from scipy import sparse
 from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
@@ -191,7 +194,9 @@ class ThemeModel:
         """Learn the themes of `units` (level-1 sections, see theme_units)."""
         # One thread: k-means over a few hundred rows is run hundreds of times by the k selection,
         # and OpenMP's thread start and spin-waits cost more than the work (4x on a busy machine).
-        with threadpool_limits(limits=1):
+        with threadpool_limits(limits=1), warnings.catch_warnings():
+            # the k selection tries more clusters than a small archive has distinct sections
+            warnings.simplefilter("ignore", ConvergenceWarning)
             return self._fit(list(units))
 
     def _fit(self, units: list[ThemeUnit]) -> "ThemeModel":
@@ -309,7 +314,11 @@ class ThemeModel:
 
     @staticmethod
     def _discovered_label(terms: list[tuple[str, float]], central: list[ThemeUnit]) -> str:
-        words = "、".join(t for t, _ in terms[:LABEL_TERMS]) or "（无特征词）"
+        picked: list[str] = []
+        for term, _ in terms:  # 管好 and 管好工会经费 say one thing: keep the first
+            if not any(term in p or p in term for p in picked):
+                picked.append(term)
+        words = "、".join(picked[:LABEL_TERMS]) or "（无特征词）"
         heading = next((u.heading for u in central if u.heading), "")
         return f"{words}（{heading}）" if heading else words
 
