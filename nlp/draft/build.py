@@ -1,0 +1,265 @@
+"""Assembling a draft: skeleton from the archive and the template, content retrieved for the keywords."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..errors import PlanNLPError
+from ..model import Article
+from .archive import load_archive
+from .model import Draft, DraftSection, DraftTarget, Sentence
+from .numbering import number_sections
+from .retrieve import Picker, UnitIndex, keyword_query
+from .rewrite import Rewriter, close_sentence, strip_heading
+from .roles import TOPIC, compute_skeleton, heading_role
+from .spec import Spec, render_spec
+from .themes_bridge import keyword_groups
+from .units import Unit, article_units
+
+# How much a draft takes from the archive.
+LEAD_SENTENCES = 2  # directly under a keyword section that has sub-sections
+SOLO_SENTENCES = 4  # under a keyword section without sub-sections
+SUBSECTIONS = 3
+SUB_SENTENCES = 2
+PART_SENTENCES = 2  # retrieved for 指导思想 / 工作目标 / 保障措施
+MAX_TARGETS = 4
+# Score bonuses on top of TF-IDF cosine: the keyword itself, the same kind of organisation,
+# a plan rather than a mixed text, a forward-looking sentence, a section headed by the keyword.
+BONUS = {"literal": 0.3, "org_type": 0.15, "plan": 0.1, "forward": 0.1, "section": 0.1}
+MEMBERS = {"school": "教职工", "hospital": "医务职工"}
+
+
+class DraftError(PlanNLPError):
+    """The draft cannot be made from what was given."""
+
+    reason = "draft"
+
+
+@dataclass
+class Context:
+    """Everything one draft is built from."""
+
+    archive: list[Article]
+    units: list[Unit]
+    index: UnitIndex
+    picker: Picker
+    rewriter: Rewriter
+    org_type: str | None
+    spec: Spec
+    groups: list[tuple[tuple[str, ...], tuple[str, ...]]]  # (keywords, widened terms) per section
+    generator: object | None = None
+    material: list[str] = field(default_factory=list)
+
+    def provenance(self, i: int, text: str, review: bool = False) -> Sentence:
+        u = self.units[i]
+        a = self.archive[u.article]
+        return Sentence(text, "retrieved", a.source, a.index, u.start, u.end, review)
+
+    def matches(self, u: Unit, keywords: tuple[str, ...], widened: tuple[str, ...]) -> bool:
+        return any(k in u.text for k in keywords) or bool(set(widened) & set(u.terms))
+
+    def scores(self, keywords: tuple[str, ...], widened: tuple[str, ...]) -> np.ndarray:
+        terms = [t for k in keywords for t in keyword_query(k, widened)]
+        s = self.index.similarity(terms)
+        for i, u in enumerate(self.units):
+            a = self.archive[u.article]
+            s[i] += (BONUS["literal"] * any(k in u.text for k in keywords)
+                     + BONUS["org_type"] * (self.org_type is not None and a.org_type == self.org_type)
+                     + BONUS["plan"] * (a.genre == "plan") + BONUS["forward"] * (u.lean == "forward")
+                     + BONUS["section"] * any(u.section_has(k) for k in keywords))
+        return s
+
+    def sentence_rewrite(self, i: int) -> str | None:
+        u = self.units[i]
+        return self.rewriter.sentence(u.text, self.archive[u.article].year)
+
+    def heading_rewrite(self, i: int) -> str | None:
+        u = self.units[i]
+        return self.rewriter.heading(u.text, self.archive[u.article].year)
+
+
+def draft(keywords, *, articles=None, corpus=None, db=None, org=None, year=None, org_type=None,
+          template=None, themes=None, generator=None, model=None) -> Draft:
+    """A plan draft for `keywords`, grounded in an analyzed archive (articles, corpus folder or db)."""
+    kws = _keywords(keywords)
+    archive = load_archive(articles, corpus, db)
+    year = int(year) if year is not None else _next_year(archive)
+    org_type = org_type or _org_type(org, archive)
+    skeleton = compute_skeleton(archive, org_type)
+    rewriter = Rewriter(year, org)
+    spec = render_spec(template, {
+        "org": org, "org_unit": rewriter.org_unit, "year": year, "org_type": org_type,
+        "keywords": list(kws), "members": MEMBERS.get(org_type or "", "职工"),
+        "skeleton": [{"role": p.role, "heading": p.heading} for p in skeleton.parts]})
+    units = [u for i, a in enumerate(archive) if a.genre != "summary" for u in article_units(a, i)]
+    index = UnitIndex(units)
+    gen = _generator(generator, model)
+    ctx = Context(archive, units, index, Picker(index), rewriter, org_type, spec,
+                  keyword_groups(kws, themes), gen)
+    for p in spec.parts:
+        for s in p.sentences:
+            ctx.picker.add_text(s)
+    sections: list[DraftSection] = []
+    targets: list[DraftTarget] = []
+    schedule = []
+    for part in spec.parts:
+        if part.role == "work":
+            sections.extend(_theme_section(ctx, kw, wide) for kw, wide in ctx.groups)
+        elif part.role == "schedule":
+            from .schedule import schedule_section
+
+            sec, schedule = schedule_section(ctx, part.heading)
+            sections.append(sec)
+        else:
+            sec = _part_section(ctx, part)
+            if part.role == "goals":
+                targets = _targets(ctx)
+                sec.sentences.extend(t.sentence for t in targets)
+            sections.append(sec)
+    if gen is not None:
+        _generate(ctx, sections)
+    number_sections(sections)
+    return Draft(spec.title, year, org, org_type, kws, sections, schedule, targets, spec.name, skeleton.source)
+
+
+def _keywords(keywords) -> tuple[str, ...]:
+    if isinstance(keywords, str):
+        keywords = keywords.replace("，", ",").replace("、", ",").split(",")
+    out = tuple(dict.fromkeys(k.strip() for k in keywords if k and k.strip()))
+    if not out:
+        raise DraftError(None, "no keywords given (e.g. --keywords 女职工,健康)")
+    return out
+
+
+def _next_year(archive: list[Article]) -> int:
+    """The year after the latest plan year in the archive; next calendar year when none is known."""
+    years = [a.year for a in archive if a.year]
+    if years:
+        return max(years) + 1
+    import datetime
+
+    return datetime.date.today().year + 1
+
+
+def _org_type(org: str | None, archive: list[Article]) -> str | None:
+    """The organisation type an --org name shows, else the archive's most common one among plans."""
+    if org:
+        from ..extract.genre import org_cues
+
+        cues = org_cues("", org)
+        if cues:
+            return min(cues.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    counts = Counter(a.org_type for a in archive if a.genre == "plan" and a.org_type)
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counts else None
+
+
+def _generator(generator, model):
+    if generator in (None, "none", False):
+        return None
+    if generator == "transformers":
+        from .generate import TransformersGenerator
+
+        if model is None:
+            raise DraftError(None, "--generator transformers needs --model DIR (a local model folder)")
+        return TransformersGenerator(model)
+    if callable(getattr(generator, "connect", None)):
+        return generator
+    raise DraftError(None, f"unknown generator {generator!r} (known: transformers)")
+
+
+def _theme_section(ctx: Context, keywords: tuple[str, ...], widened: tuple[str, ...]) -> DraftSection:
+    """One level-1 section for a keyword (or the keywords of one theme), with sub-sections."""
+    scores = ctx.scores(keywords, widened)
+    units = ctx.units
+    heads = [i for i, u in enumerate(units) if u.kind == "heading" and u.clean and 4 <= len(u.text) <= 24
+             and heading_role(u.text) == TOPIC and ctx.matches(u, keywords, widened)]
+    literal = [i for i in heads if any(k in units[i].text for k in keywords)]
+    top = ctx.picker.pick(literal or heads, scores, 1, ctx.heading_rewrite)
+    if top:
+        i, text = top[0]
+        sec = DraftSection(text, 1, role="work", theme=keywords, heading_from=ctx.provenance(i, text))
+        own = [units[i]]
+    else:
+        text = ctx.spec.theme_heading.replace("{keyword}", "、".join(keywords))
+        sec = DraftSection(strip_heading(text), 1, role="work", theme=keywords)
+        ctx.picker.add_text(sec.heading)
+        own = []
+    subs = ctx.picker.pick([i for i in heads if units[i].level >= 2], scores, SUBSECTIONS, ctx.heading_rewrite)
+    for i, text in subs:
+        child = DraftSection(text, 2, role="work", theme=keywords, heading_from=ctx.provenance(i, text))
+        body = _body_of(ctx, units[i], scores, SUB_SENTENCES)
+        child.sentences.extend(body)
+        sec.children.append(child)
+        own.append(units[i])
+    sec.children = [c for c in sec.children if c.sentences]
+    sents = [i for i, u in enumerate(units) if u.kind == "sentence" and u.clean
+             and ctx.matches(u, keywords, widened)]
+    k = LEAD_SENTENCES if sec.children else SOLO_SENTENCES
+    sec.sentences.extend(ctx.provenance(i, t) for i, t in ctx.picker.pick(sents, scores, k, ctx.sentence_rewrite))
+    if not sec.sentences and not sec.children:
+        sec.sentences.append(Sentence(close_sentence(
+            f"结合实际研究制定{'、'.join(keywords)}工作的具体措施，明确责任，抓好落实"), "template"))
+    ctx.material.extend(s.text for s in sec.sentences)
+    return sec
+
+
+def _body_of(ctx: Context, head: Unit, scores: np.ndarray, k: int) -> list[Sentence]:
+    """Sentences of the archive section a chosen heading owns."""
+    inside = [i for i, u in enumerate(ctx.units) if u.kind == "sentence" and u.clean and u.article == head.article
+              and head.end <= u.start < head.scope_end]
+    return [ctx.provenance(i, t) for i, t in ctx.picker.pick(inside, scores, k, ctx.sentence_rewrite)]
+
+
+def _part_section(ctx: Context, part) -> DraftSection:
+    """指导思想 / 工作目标 / 保障措施: the template's sentences and the archive's closest ones."""
+    sec = DraftSection(strip_heading(part.heading), 1, role=part.role)
+    sec.sentences.extend(Sentence(close_sentence(s), "template") for s in part.sentences)
+    kws = tuple(k for kw, _w in ctx.groups for k in kw)
+    wide = tuple(w for _k, ws in ctx.groups for w in ws)
+    scores = ctx.scores(kws, wide)
+    pool = [i for i, u in enumerate(ctx.units) if u.kind == "sentence" and u.clean and u.role == part.role]
+    found = ctx.picker.pick(pool, scores, PART_SENTENCES, ctx.sentence_rewrite)
+    sec.sentences.extend(ctx.provenance(i, t) for i, t in found)
+    ctx.material.extend(t for _i, t in found)
+    return sec
+
+
+def _targets(ctx: Context) -> list[DraftTarget]:
+    """Goal targets of sentences that speak to the keywords, carried with their numbers."""
+    kws = tuple(k for kw, _w in ctx.groups for k in kw)
+    wide = tuple(w for _k, ws in ctx.groups for w in ws)
+    scores = ctx.scores(kws, wide)
+    by_span = {(u.article, u.start, u.end): i for i, u in enumerate(ctx.units) if u.kind == "sentence"}
+    found: dict[int, object] = {}
+    for ai, a in enumerate(ctx.archive):
+        if a.genre == "summary":
+            continue
+        for t in a.targets:
+            if t.status != "goal":
+                continue
+            for (art, s, e), i in by_span.items():
+                if art == ai and s <= t.start and t.end <= e:
+                    u = ctx.units[i]
+                    if u.clean and ctx.matches(u, kws, wide):
+                        found.setdefault(i, t)
+                    break
+    picked = ctx.picker.pick(list(found), scores, MAX_TARGETS, ctx.sentence_rewrite)
+    return [DraftTarget(ctx.provenance(i, text, review=True), t.value, t.low, t.high, t.unit, t.comparator, t.subject)
+            for i, text in picked for t in [found[i]]]
+
+
+def _generate(ctx: Context, sections: list[DraftSection]) -> None:
+    """Connecting sentences written by the generator for 指导思想 and 工作目标."""
+    for sec in sections:
+        if sec.role not in ("guiding", "goals"):
+            continue
+        for text in ctx.generator.connect(sec.role, sec.heading, tuple(k for kw, _ in ctx.groups for k in kw),
+                                          tuple(ctx.material[:8])):
+            done = ctx.rewriter.sentence(text, None)
+            if done and not ctx.picker.near_duplicate(done):
+                ctx.picker.add_text(done)
+                sec.sentences.insert(len([s for s in sec.sentences if s.kind == "template"]),
+                                     Sentence(done, "generated"))
