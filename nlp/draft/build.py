@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
+import regex
 
 from ..errors import PlanNLPError
 from ..model import Article
@@ -29,6 +30,9 @@ MAX_TARGETS = 4
 # Score bonuses on top of TF-IDF cosine: the keyword itself, the same kind of organisation,
 # a plan rather than a mixed text, a forward-looking sentence, a section headed by the keyword.
 BONUS = {"literal": 0.3, "org_type": 0.15, "plan": 0.1, "forward": 0.1, "section": 0.1}
+# A heading that opens with a date or a number belongs to a calendar, not to a field of work.
+# Matches "9月铸师魂", "3月份", "2019年工作"; not "师德建设" nor "三八节活动".
+DATED_HEADING = regex.compile(r"[0-9０-９]|[一二三四五六七八九十]{1,2}月|[上下]半年")
 MEMBERS = {"school": "教职工", "hospital": "医务职工"}
 
 
@@ -175,6 +179,7 @@ def _theme_section(ctx: Context, keywords: tuple[str, ...], widened: tuple[str, 
     scores = ctx.scores(keywords, widened)
     units = ctx.units
     heads = [i for i, u in enumerate(units) if u.kind == "heading" and u.clean and 4 <= len(u.text) <= 24
+             and u.role != "schedule" and not DATED_HEADING.match(u.text)
              and heading_role(u.text) == TOPIC and ctx.matches(u, keywords, widened)]
     literal = [i for i in heads if any(k in units[i].text for k in keywords)]
     top = ctx.picker.pick(literal or heads, scores, 1, ctx.heading_rewrite)

@@ -36,11 +36,17 @@ LEADING_ENUMERATOR = regex.compile(
     r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）][、.．]?|[一二三四五六七八九十]{1,3}[、.．]"
     r"|[（(][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}(?:[、．]|\.(?![0-9]))|[0-9]{1,2}[)）]|[①-⑳]"
     r"|[一二三四五六七八九十][是要](?=[^\p{P}]))\s*")
+# A short label opening a sentence, ending in a colon. Matches "工作目标:", "即：", "目标任务："; not "3:30".
+LEADING_LABEL = regex.compile(r"^\s*\p{Han}{1,6}[:：]\s*")
+# Half-width punctuation beside Chinese text, printed full-width in the draft. Matches "," in
+# "主线,维护" and "(" in "知识(身体"; not "," in "1,000" nor ":" in "8:30".
+HALF_WIDTH = regex.compile(r"(?<=[\p{Han}“”）])[,;:()?!]|[,;:()?!](?=[\p{Han}“”（])")
+_FULL_WIDTH = str.maketrans(",;:()?!", "，；：（）？！")
 # An enumerator inside a sentence, which would make the sentence a list cut out of context.
 # Matches "（1）" in "包括（1）学习", "2、" in "；2、开展"; not "3.5%" nor "“三八”".
 INNER_ENUMERATOR = regex.compile(
     r"[（(][一二三四五六七八九十0-9０-９]{1,3}[)）]|(?<![0-9])[0-9０-９]{1,2}[、．](?![0-9])|[①-⑳]"
-    r"|(?<![\p{Han}])[一二三四五六七八九十]{1,2}、")
+    r"|(?<![\p{Han}])[一二三四五六七八九十]{1,2}、|(?<![\p{Han}])[一二三四五六七八九十][是要](?=\p{Han})")
 # A sentence end the draft keeps as is. Matches "。", "！"; anything else is closed with "。".
 _CLOSED = regex.compile(r"[。！？!?][”’」』]?$")
 # Trailing clause punctuation replaced by the full stop. Matches "；", "，", "：".
@@ -87,7 +93,7 @@ class Rewriter:
         text = self.years(text, own_year)
         if text is None:
             return None
-        text = self.organisation(text)
+        text = self.organisation(HALF_WIDTH.sub(lambda m: m.group().translate(_FULL_WIDTH), text))
         if PLACEHOLDER.search(text):
             return None  # a blank we cannot fill (党的__大, xx届)
         return close_sentence(text)
@@ -99,9 +105,12 @@ class Rewriter:
 
 
 def strip_enumerator(text: str) -> int:
-    """Length of the outline enumerator (and spaces) opening `text`, 0 when none."""
-    m = LEADING_ENUMERATOR.match(text)
-    return m.end() if m else 0
+    """Length of the outline enumerator or short label (and spaces) opening `text`, 0 when none."""
+    n = 0
+    for pattern in (LEADING_ENUMERATOR, LEADING_LABEL, LEADING_ENUMERATOR):
+        m = pattern.match(text, n)
+        n = m.end() if m else n
+    return n
 
 
 def has_inner_enumerator(text: str) -> bool:
