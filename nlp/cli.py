@@ -142,8 +142,10 @@ def _register_subcommands() -> None:
     # Each capability keeps its own command module; the main app only gathers them.
     from .batch.cli import batch, export, search
     from .digest.cli import summarize
+    from .draft.cli import draft
 
     app.command("summarize")(summarize)
+    app.command("draft")(draft)
     app.command("batch")(batch)
     app.command("search")(search)
     app.command("export")(export)

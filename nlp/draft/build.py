@@ -9,6 +9,7 @@ import numpy as np
 import regex
 
 from ..errors import PlanNLPError
+from ..extract.genre import org_cues
 from ..model import Article
 from .archive import load_archive
 from .model import Draft, DraftSection, DraftTarget, Sentence
@@ -75,6 +76,23 @@ class Context:
                      + BONUS["plan"] * (a.genre == "plan") + BONUS["forward"] * (u.lean == "forward")
                      + BONUS["section"] * any(u.section_has(k) for k in keywords))
         return s
+
+    def pick(self, pool: list[int], scores: np.ndarray, k: int, rewrite) -> list[tuple[int, str]]:
+        """MMR pick from the archive's plans of the organisation type first, then from the others."""
+        same = [i for i in pool if self.archive[self.units[i].article].org_type == self.org_type]
+        got = self.picker.pick(same, scores, k, rewrite)
+        if len(got) < k:
+            taken = set(same)
+            others = [i for i in pool if i not in taken and not self.foreign(i)]
+            got += self.picker.pick(others, scores, k - len(got), rewrite)
+        return got
+
+    def foreign(self, i: int) -> bool:
+        """Whether a unit names another kind of organisation than the draft's (教师 in a company's plan)."""
+        if self.org_type is None:
+            return False
+        named = {t for t, n in org_cues(self.units[i].text).items() if "_" not in t and n}
+        return bool(named) and self.org_type not in named
 
     def sentence_rewrite(self, i: int) -> str | None:
         u = self.units[i]
@@ -151,9 +169,7 @@ def _next_year(archive: list[Article]) -> int:
 def _org_type(org: str | None, archive: list[Article]) -> str | None:
     """The organisation type an --org name shows, else the archive's most common one among plans."""
     if org:
-        from ..extract.genre import org_cues
-
-        cues = org_cues("", org)
+        cues = {t: n for t, n in org_cues("", org).items() if "_" not in t}
         if cues:
             return min(cues.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     counts = Counter(a.org_type for a in archive if a.genre == "plan" and a.org_type)
@@ -182,7 +198,7 @@ def _theme_section(ctx: Context, keywords: tuple[str, ...], widened: tuple[str, 
              and u.role != "schedule" and not DATED_HEADING.match(u.text)
              and heading_role(u.text) == TOPIC and ctx.matches(u, keywords, widened)]
     literal = [i for i in heads if any(k in units[i].text for k in keywords)]
-    top = ctx.picker.pick(literal or heads, scores, 1, ctx.heading_rewrite)
+    top = ctx.pick(literal or heads, scores, 1, ctx.heading_rewrite)
     if top:
         i, text = top[0]
         sec = DraftSection(text, 1, role="work", theme=keywords, heading_from=ctx.provenance(i, text))
@@ -192,7 +208,7 @@ def _theme_section(ctx: Context, keywords: tuple[str, ...], widened: tuple[str, 
         sec = DraftSection(strip_heading(text), 1, role="work", theme=keywords)
         ctx.picker.add_text(sec.heading)
         own = []
-    subs = ctx.picker.pick([i for i in heads if units[i].level >= 2], scores, SUBSECTIONS, ctx.heading_rewrite)
+    subs = ctx.pick([i for i in heads if units[i].level >= 2], scores, SUBSECTIONS, ctx.heading_rewrite)
     for i, text in subs:
         child = DraftSection(text, 2, role="work", theme=keywords, heading_from=ctx.provenance(i, text))
         body = _body_of(ctx, units[i], scores, SUB_SENTENCES)
@@ -203,7 +219,7 @@ def _theme_section(ctx: Context, keywords: tuple[str, ...], widened: tuple[str, 
     sents = [i for i, u in enumerate(units) if u.kind == "sentence" and u.clean
              and ctx.matches(u, keywords, widened)]
     k = LEAD_SENTENCES if sec.children else SOLO_SENTENCES
-    sec.sentences.extend(ctx.provenance(i, t) for i, t in ctx.picker.pick(sents, scores, k, ctx.sentence_rewrite))
+    sec.sentences.extend(ctx.provenance(i, t) for i, t in ctx.pick(sents, scores, k, ctx.sentence_rewrite))
     if not sec.sentences and not sec.children:
         sec.sentences.append(Sentence(close_sentence(
             f"结合实际研究制定{'、'.join(keywords)}工作的具体措施，明确责任，抓好落实"), "template"))
@@ -225,8 +241,10 @@ def _part_section(ctx: Context, part) -> DraftSection:
     kws = tuple(k for kw, _w in ctx.groups for k in kw)
     wide = tuple(w for _k, ws in ctx.groups for w in ws)
     scores = ctx.scores(kws, wide)
-    pool = [i for i, u in enumerate(ctx.units) if u.kind == "sentence" and u.clean and u.role == part.role]
-    found = ctx.picker.pick(pool, scores, PART_SENTENCES, ctx.sentence_rewrite)
+    # from other kinds of organisation, only what speaks to the keywords
+    pool = [i for i, u in enumerate(ctx.units) if u.kind == "sentence" and u.clean and u.role == part.role
+            and (ctx.archive[u.article].org_type == ctx.org_type or ctx.matches(u, kws, wide))]
+    found = ctx.pick(pool, scores, PART_SENTENCES, ctx.sentence_rewrite)
     sec.sentences.extend(ctx.provenance(i, t) for i, t in found)
     ctx.material.extend(t for _i, t in found)
     return sec
@@ -251,7 +269,7 @@ def _targets(ctx: Context) -> list[DraftTarget]:
                     if u.clean and ctx.matches(u, kws, wide):
                         found.setdefault(i, t)
                     break
-    picked = ctx.picker.pick(list(found), scores, MAX_TARGETS, ctx.sentence_rewrite)
+    picked = ctx.pick(list(found), scores, MAX_TARGETS, ctx.sentence_rewrite)
     return [DraftTarget(ctx.provenance(i, text, review=True), t.value, t.low, t.high, t.unit, t.comparator, t.subject)
             for i, text in picked for t in [found[i]]]
 

@@ -19,6 +19,12 @@ def role_table() -> dict:
     return tomllib.loads(resources.files("nlp.draft.data").joinpath("roles.toml").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def role_words() -> tuple[str, ...]:
+    """Every part name, longest first."""
+    return tuple(sorted({w for ws in role_table()["words"].values() for w in ws}, key=lambda w: (-len(w), w)))
+
+
 def heading_role(heading: str) -> str:
     """The part a level-1 heading names (guiding goals work schedule measures), else `topic`."""
     table = role_table()

@@ -12,7 +12,7 @@ from ..text.segment import get_segmenter
 from ..text.sentences import split_sentences
 from ..text.stopwords import stopwords
 from .rewrite import has_inner_enumerator, strip_enumerator
-from .roles import heading_role
+from .roles import heading_role, role_words
 
 # A time-bound political reference that belongs to the year it was written in.
 # Matches "十七届四中全会", "党的十九大", "“十二五”", "六中全会"; not "十大工程" nor "五年".
@@ -91,12 +91,22 @@ def article_units(article: Article, index: int) -> list[Unit]:
         if h is not None and not h.run_in:
             continue  # a heading line: its own unit above
         s += strip_enumerator(text[s:e])
+        s += _role_word(text[s:e])
         if e - s < MIN_CHARS:
             continue
         lean = tokens_lean([(w, f, a, b) for w, f, a, b in seg.pos(text[s:e])])
         units.append(Unit(index, s, e, text[s:e], "sentence", level, path, role, lean,
                           _clean(text, s, e, bad_targets) and lean != "backward", _terms(text, s, e), e))
     return units
+
+
+def _role_word(piece: str) -> int:
+    """Length of a part name glued to the start of a sentence (指导思想在校工会的领导下…)."""
+    for w in role_words():
+        if piece.startswith(w):
+            n = len(w)
+            return n + 1 if piece[n:n + 1] in ":：，,。 " else n
+    return 0
 
 
 def _clean(text: str, s: int, e: int, bad_targets: list[tuple[int, int]]) -> bool:
