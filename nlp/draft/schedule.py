@@ -80,7 +80,10 @@ def schedule_section(ctx, heading: str) -> tuple[DraftSection, list[ScheduleEntr
             if m == month and _names(h, text) and _add(ctx, by_month, month, ai, s, e, text, h.key, force=True):
                 break
         else:
-            written = close_sentence(ctx.spec.holiday_activity.replace("{holiday}", _display(h)))
+            wording = ctx.spec.holiday_activities.get(h.key) or ctx.spec.holiday_activity.replace("{holiday}", _display(h))
+            written = close_sentence(wording)
+            if ctx.picker.near_duplicate(written):
+                continue  # the template says the same of another holiday
             ctx.picker.add_text(written)
             by_month[month].insert(0, ScheduleEntry((month,), Sentence(written, "template"), h.key))
     sec = DraftSection(heading.strip(), 1, role="schedule", theme=kws)

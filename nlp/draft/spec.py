@@ -41,6 +41,7 @@ class Spec:
     parts: tuple[SpecPart, ...]
     theme_heading: str  # with {keyword}
     holiday_activity: str  # with {holiday}
+    holiday_activities: dict[str, str]  # holiday key -> what the schedule says that month
 
 
 def builtin_templates() -> list[str]:
@@ -106,5 +107,8 @@ def _spec(name: str, data: dict[str, Any]) -> Spec:
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
         raise TemplateRefused(name, "has no title")
+    activities = data.get("holiday_activities", {})
+    if not isinstance(activities, dict) or not all(isinstance(v, str) for v in activities.values()):
+        raise TemplateRefused(name, "holiday_activities must be a table of strings")
     return Spec(name, title.strip(), tuple(parts), str(data.get("theme_heading", "扎实做好{keyword}工作")),
-                str(data.get("holiday_activity", "结合{holiday}开展主题活动")))
+                str(data.get("holiday_activity", "结合{holiday}开展主题活动")), dict(activities))
