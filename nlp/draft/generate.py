@@ -51,6 +51,10 @@ class TransformersGenerator:
             raise GeneratorError(self.path, f"cannot load the model ({exc})") from exc
         self.model.eval()
         self.max_new_tokens = max_new_tokens
+        positions = getattr(config, "n_positions", None) or getattr(config, "max_position_embeddings", None) or 512
+        # the prompt and (for a causal model) the new tokens must fit the position table
+        self.prompt_tokens = max(8, positions - (0 if self.seq2seq else max_new_tokens))
+        self.tokenizer.truncation_side = "left"  # keep the end: the heading the sentence continues
 
     def prompt(self, role: str, heading: str, keywords: tuple[str, ...], material: tuple[str, ...]) -> str:
         return f"{heading}：围绕{'、'.join(keywords)}。参考：{''.join(material[:3])}\n{heading}："
@@ -61,7 +65,7 @@ class TransformersGenerator:
 
         tok = self.tokenizer
         inputs = tok(self.prompt(role, heading, keywords, material), return_tensors="pt",
-                     truncation=True, max_length=min(getattr(tok, "model_max_length", 512) or 512, 512))
+                     truncation=True, max_length=self.prompt_tokens)
         inputs.pop("token_type_ids", None)
         special = sorted(set(tok.all_special_ids))
         with torch.no_grad():
