@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import regex
@@ -67,15 +68,22 @@ class Context:
         return any(k in u.text for k in keywords) or bool(set(widened) & set(u.terms))
 
     def scores(self, keywords: tuple[str, ...], widened: tuple[str, ...]) -> np.ndarray:
+        """Relevance of every unit to the keywords: BM25 plus the bonuses of BONUS."""
         terms = [t for k in keywords for t in keyword_query(k, widened)]
-        s = self.index.similarity(terms)
+        s = self.index.similarity(terms) + self.static_bonus
         for i, u in enumerate(self.units):
-            a = self.archive[u.article]
-            s[i] += (BONUS["literal"] * any(k in u.text for k in keywords)
-                     + BONUS["org_type"] * (self.org_type is not None and a.org_type == self.org_type)
-                     + BONUS["plan"] * (a.genre == "plan") + BONUS["forward"] * (u.lean == "forward")
-                     + BONUS["section"] * any(u.section_has(k) for k in keywords))
+            if any(k in u.text for k in keywords):
+                s[i] += BONUS["literal"]
+            if any(k in h for h in u.path for k in keywords):
+                s[i] += BONUS["section"]
         return s
+
+    @cached_property
+    def static_bonus(self) -> np.ndarray:
+        """The bonuses that do not depend on the keywords."""
+        return np.array([BONUS["org_type"] * (self.org_type is not None and self.archive[u.article].org_type == self.org_type)
+                         + BONUS["plan"] * (self.archive[u.article].genre == "plan")
+                         + BONUS["forward"] * (u.lean == "forward") for u in self.units], dtype=float)
 
     def pick(self, pool: list[int], scores: np.ndarray, k: int, rewrite) -> list[tuple[int, str]]:
         """MMR pick from the archive's plans of the organisation type first, then from the others."""
