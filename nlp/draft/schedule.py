@@ -66,8 +66,8 @@ def schedule_section(ctx, heading: str) -> tuple[DraftSection, list[ScheduleEntr
                 candidates.append((score + (a.org_type == ctx.org_type) * 0.2, item.months[0], ai, s, item.end, text))
             holiday_pool.append((item.months[0], ai, s, item.end, text))
     candidates.sort(key=lambda c: (-c[0], c[2], c[3]))
-    # a holiday's activity from the organisation type's own plans first
-    holiday_pool.sort(key=lambda h: (ctx.archive[h[1]].org_type != ctx.org_type, h[1], h[2]))
+    # a holiday's activity only from the organisation type's own plans; else the template's wording
+    holiday_pool = [h for h in holiday_pool if ctx.archive[h[1]].org_type == ctx.org_type]
     for _score, month, ai, s, e, text in candidates:
         _add(ctx, by_month, month, ai, s, e, text, None)
     for h in _holidays(ctx):

@@ -22,6 +22,8 @@ DATED_REFERENCE = regex.compile(
 MIN_CHARS, MAX_CHARS = 10, 150
 # A lead-in that announces a list and says nothing by itself. Matches "主要做好以下工作：", "具体如下"; not "做好慰问工作".
 LEAD_IN = regex.compile(r"(?:如下|以下[^。]{0,8}|下列[^。]{0,8})[：:。]?$|[：:]$")
+# Place names that belong to no one organisation in particular.
+COMMON_PLACES = frozenset({"中国", "中华", "全国", "祖国", "国家", "全省", "全市", "全区", "全县"})
 _WORD = regex.compile(r"[\p{Han}A-Za-z0-9]{2,}")
 
 
@@ -94,9 +96,13 @@ def article_units(article: Article, index: int) -> list[Unit]:
         s += _role_word(text[s:e])
         if e - s < MIN_CHARS:
             continue
-        lean = tokens_lean([(w, f, a, b) for w, f, a, b in seg.pos(text[s:e])])
+        tagged = seg.pos(text[s:e])
+        lean = tokens_lean(tagged)
+        # a sentence naming a place (健康重庆, 广东省…) belongs to the organisation that wrote it
+        local = any(f == "ns" and w not in COMMON_PLACES for w, f, _a, _b in tagged)
         units.append(Unit(index, s, e, text[s:e], "sentence", level, path, role, lean,
-                          _clean(text, s, e, bad_targets) and lean != "backward", _terms(text, s, e), e))
+                          _clean(text, s, e, bad_targets) and lean != "backward" and not local,
+                          _terms(text, s, e), e))
     return units
 
 
