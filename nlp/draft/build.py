@@ -29,9 +29,10 @@ SUBSECTIONS = 3
 SUB_SENTENCES = 2
 PART_SENTENCES = 2  # retrieved for 指导思想 / 工作目标 / 保障措施
 MAX_TARGETS = 4
-# Score bonuses on top of TF-IDF cosine: the keyword itself, the same kind of organisation,
+# Score bonuses on top of the normalized BM25 score: the keyword itself, the same kind of organisation,
 # a plan rather than a mixed text, a forward-looking sentence, a section headed by the keyword.
-BONUS = {"literal": 0.3, "org_type": 0.15, "plan": 0.1, "forward": 0.1, "section": 0.1}
+# An action item (a Task) inside a sentence makes it something to do rather than a comment.
+BONUS = {"literal": 0.3, "org_type": 0.15, "plan": 0.1, "forward": 0.1, "section": 0.1, "task": 0.1}
 # A heading that opens with a date or a number belongs to a calendar, not to a field of work.
 # Matches "9月铸师魂", "3月份", "2019年工作"; not "师德建设" nor "三八节活动".
 DATED_HEADING = regex.compile(r"[0-9０-９]|[一二三四五六七八九十]{1,2}月|[上下]半年")
@@ -83,7 +84,8 @@ class Context:
         """The bonuses that do not depend on the keywords."""
         return np.array([BONUS["org_type"] * (self.org_type is not None and self.archive[u.article].org_type == self.org_type)
                          + BONUS["plan"] * (self.archive[u.article].genre == "plan")
-                         + BONUS["forward"] * (u.lean == "forward") for u in self.units], dtype=float)
+                         + BONUS["forward"] * (u.lean == "forward") + BONUS["task"] * (u.tasks > 0)
+                         for u in self.units], dtype=float)
 
     def pick(self, pool: list[int], scores: np.ndarray, k: int, rewrite) -> list[tuple[int, str]]:
         """MMR pick from the archive's plans of the organisation type first, then from the others."""

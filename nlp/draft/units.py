@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
@@ -43,6 +44,7 @@ class Unit:
     clean: bool  # no past results, no dated reference, no inner enumerator, sound length
     terms: tuple[str, ...]
     scope_end: int  # a heading: where its section ends; a sentence: its end
+    tasks: int = 0  # action items (Task spans) inside it
 
     def section_has(self, word: str) -> bool:
         return any(word in h for h in self.path)
@@ -84,6 +86,7 @@ def article_units(article: Article, index: int) -> list[Unit]:
         units.append(Unit(index, s, e, text[s:e], "heading", level, path, role, None,
                           _clean(text, s, e, bad_targets), _terms(text, s, e), scope))
     hspans = {h.start: h for h in article.headings}
+    task_starts = sorted(t.start for t in article.tasks)
     k = 0
     for s, e in split_sentences(text):
         while k < len(heads) and heads[k][0] <= s:
@@ -102,7 +105,8 @@ def article_units(article: Article, index: int) -> list[Unit]:
         local = any(f == "ns" and w not in COMMON_PLACES for w, f, _a, _b in tagged)
         units.append(Unit(index, s, e, text[s:e], "sentence", level, path, role, lean,
                           _clean(text, s, e, bad_targets) and lean != "backward" and not local,
-                          _terms(text, s, e), e))
+                          _terms(text, s, e), e,
+                          bisect_left(task_starts, e) - bisect_left(task_starts, s)))
     return units
 
 

@@ -130,3 +130,26 @@ def test_no_keywords_is_a_clear_error(corpus_articles):
 
     with pytest.raises(DraftError, match="no keywords"):
         draft(" , ", articles=corpus_articles)
+
+
+def test_drafts_over_the_second_dev_archive_keep_the_invariants():
+    """Another archive (../shared/eval/other/docs, skipped when absent): outline round trip, years, provenance."""
+    from pathlib import Path
+
+    from nlp.api import analyze_document, iter_files
+
+    docs = Path(__file__).resolve().parents[3] / "shared" / "eval" / "other" / "docs"
+    if not docs.is_dir():
+        pytest.skip("second dev set not present")
+    arts = [a for f in iter_files([docs]) for a in analyze_document(f).articles]
+    by_key = {(a.source, a.index): a for a in arts}
+    for kws, ot in [(("女职工", "健康"), "school"), (("安全生产", "劳动竞赛"), "enterprise"),
+                    (("困难职工", "帮扶"), "federation"), (("护理", "医德"), "hospital")]:
+        d = draft(kws, articles=arts, org_type=ot, year=YEAR)
+        a = nlp.analyze_text(d.to_text())[0]
+        assert [(h.level, h.marker, h.text) for h in a.headings] == [(s.level, s.marker, s.heading) for s in d.walk()]
+        assert not [f for f in a.flags if f.kind in ("placeholder", "numbering_gap")]
+        assert {x.year for x in a.dates if x.year is not None} <= {YEAR}
+        for s in d.sentences():
+            if s.kind == "retrieved":
+                assert fuzz.ratio(by_key[s.source, s.article].text[s.start:s.end], s.text) >= 75
