@@ -261,25 +261,31 @@ def _part_section(ctx: Context, part) -> DraftSection:
 
 
 def _targets(ctx: Context) -> list[DraftTarget]:
-    """Goal targets of sentences that speak to the keywords, carried with their numbers."""
+    """Goal targets carried with their numbers: those of sentences (or sections) that speak to the
+    keywords, then those of the 工作目标 parts of the organisation type's own plans."""
     kws = tuple(k for kw, _w in ctx.groups for k in kw)
     wide = tuple(w for _k, ws in ctx.groups for w in ws)
     scores = ctx.scores(kws, wide)
-    by_span = {(u.article, u.start, u.end): i for i, u in enumerate(ctx.units) if u.kind == "sentence"}
-    found: dict[int, object] = {}
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    for i, u in enumerate(ctx.units):
+        if u.kind == "sentence" and u.clean:
+            spans.setdefault(u.article, []).append((u.start, u.end, i))
+    on_topic: dict[int, object] = {}
+    own_goals: dict[int, object] = {}
     for ai, a in enumerate(ctx.archive):
-        if a.genre == "summary":
-            continue
-        for t in a.targets:
-            if t.status != "goal":
+        for t in (t for t in a.targets if t.status == "goal") if a.genre != "summary" else ():
+            i = next((i for s, e, i in spans.get(ai, ()) if s <= t.start and t.end <= e), None)
+            if i is None:
                 continue
-            for (art, s, e), i in by_span.items():
-                if art == ai and s <= t.start and t.end <= e:
-                    u = ctx.units[i]
-                    if u.clean and ctx.matches(u, kws, wide):
-                        found.setdefault(i, t)
-                    break
-    picked = ctx.pick(list(found), scores, MAX_TARGETS, ctx.sentence_rewrite)
+            u = ctx.units[i]
+            if ctx.matches(u, kws, wide) or any(k in h for h in u.path for k in kws):
+                on_topic.setdefault(i, t)
+            elif u.role == "goals" and a.org_type == ctx.org_type and a.genre == "plan":
+                own_goals.setdefault(i, t)
+    picked = ctx.pick(list(on_topic), scores, MAX_TARGETS, ctx.sentence_rewrite)
+    if len(picked) < MAX_TARGETS:
+        picked += ctx.picker.pick(list(own_goals), scores, MAX_TARGETS - len(picked), ctx.sentence_rewrite)
+    found = {**own_goals, **on_topic}
     return [DraftTarget(ctx.provenance(i, text, review=True), t.value, t.low, t.high, t.unit, t.comparator, t.subject)
             for i, text in picked for t in [found[i]]]
 

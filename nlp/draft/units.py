@@ -25,6 +25,7 @@ MIN_CHARS, MAX_CHARS = 10, 150
 LEAD_IN = regex.compile(r"(?:如下|以下[^。]{0,8}|下列[^。]{0,8})[：:。]?$|[：:]$")
 # Place names that belong to no one organisation in particular.
 COMMON_PLACES = frozenset({"中国", "中华", "全国", "祖国", "国家", "全省", "全市", "全区", "全县"})
+_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"), ("【", "】"))
 _WORD = regex.compile(r"[\p{Han}A-Za-z0-9]{2,}")
 
 
@@ -128,4 +129,6 @@ def _clean(text: str, s: int, e: int, bad_targets: list[tuple[int, int]]) -> boo
         return False
     if DATED_REFERENCE.search(piece) or has_inner_enumerator(piece) or LEAD_IN.search(piece):
         return False
+    if piece[0] in "（(【" or any(piece.count(o) != piece.count(c) for o, c in _PAIRS):
+        return False  # a remark in brackets, or a bracket or quote opened outside the sentence
     return not any(c in piece for c in "?？|#*")
