@@ -146,10 +146,9 @@ def draft(keywords, *, articles=None, corpus=None, db=None, org=None, year=None,
             sec, schedule = schedule_section(ctx, part.heading)
             sections.append(sec)
         else:
-            sec = _part_section(ctx, part)
-            if part.role == "goals":
-                targets = _targets(ctx)
-                sec.sentences.extend(t.sentence for t in targets)
+            # targets first: their sentences go to 工作目标 marked for review, not as plain sentences
+            targets = _targets(ctx) if part.role == "goals" else targets
+            sec = _part_section(ctx, part, targets if part.role == "goals" else [])
             sections.append(sec)
     if gen is not None:
         _generate(ctx, sections)
@@ -226,7 +225,8 @@ def _theme_section(ctx: Context, keywords: tuple[str, ...], widened: tuple[str, 
         sec.children.append(child)
         own.append(units[i])
     sec.children = [c for c in sec.children if c.sentences]
-    sents = [i for i, u in enumerate(units) if u.kind == "sentence" and u.clean
+    # the schedule's lines belong to 活动安排, not to a field of work
+    sents = [i for i, u in enumerate(units) if u.kind == "sentence" and u.clean and u.role != "schedule"
              and ctx.matches(u, keywords, widened)]
     k = LEAD_SENTENCES if sec.children else SOLO_SENTENCES
     sec.sentences.extend(ctx.provenance(i, t) for i, t in ctx.pick(sents, scores, k, ctx.sentence_rewrite))
@@ -244,10 +244,11 @@ def _body_of(ctx: Context, head: Unit, scores: np.ndarray, k: int) -> list[Sente
     return [ctx.provenance(i, t) for i, t in ctx.picker.pick(inside, scores, k, ctx.sentence_rewrite)]
 
 
-def _part_section(ctx: Context, part) -> DraftSection:
-    """指导思想 / 工作目标 / 保障措施: the template's sentences and the archive's closest ones."""
+def _part_section(ctx: Context, part, targets: list[DraftTarget]) -> DraftSection:
+    """指导思想 / 工作目标 / 保障措施: the template's sentences, the targets, the archive's closest sentences."""
     sec = DraftSection(strip_heading(part.heading), 1, role=part.role)
     sec.sentences.extend(Sentence(close_sentence(s), "template") for s in part.sentences)
+    sec.sentences.extend(t.sentence for t in targets)
     kws = tuple(k for kw, _w in ctx.groups for k in kw)
     wide = tuple(w for _k, ws in ctx.groups for w in ws)
     scores = ctx.scores(kws, wide)

@@ -25,6 +25,8 @@ MIN_CHARS, MAX_CHARS = 10, 150
 LEAD_IN = regex.compile(r"(?:如下|以下[^。]{0,8}|下列[^。]{0,8})[：:。]?$|[：:]$")
 # Place names that belong to no one organisation in particular.
 COMMON_PLACES = frozenset({"中国", "中华", "全国", "祖国", "国家", "全省", "全市", "全区", "全县"})
+# The administrative suffix of a place name. Matches "广东省", "东城区", "沙坪坝区"; not "新建", "中华".
+PLACE_SUFFIX = regex.compile(r"..*[省市县区镇乡村州旗]$")
 _PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"), ("【", "】"))
 _WORD = regex.compile(r"[\p{Han}A-Za-z0-9]{2,}")
 
@@ -102,8 +104,9 @@ def article_units(article: Article, index: int) -> list[Unit]:
             continue
         tagged = seg.pos(text[s:e])
         lean = tokens_lean(tagged)
-        # a sentence naming a place (健康重庆, 广东省…) belongs to the organisation that wrote it
-        local = any(f == "ns" and w not in COMMON_PLACES for w, f, _a, _b in tagged)
+        # a sentence naming a place (广东省, 东城区…) belongs to the organisation that wrote it;
+        # jieba tags some verbs ns (新建), so only a place word with an administrative suffix counts
+        local = any(f == "ns" and w not in COMMON_PLACES and PLACE_SUFFIX.search(w) for w, f, _a, _b in tagged)
         units.append(Unit(index, s, e, text[s:e], "sentence", level, path, role, lean,
                           _clean(text, s, e, bad_targets) and lean != "backward" and not local,
                           _terms(text, s, e), e,
