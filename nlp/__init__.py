@@ -7,6 +7,7 @@ _EXPORTS = {
     "Article": "model", "DateMention": "model", "Document": "model", "Flag": "model",
     "Heading": "model", "Section": "model", "Target": "model", "Task": "model",
     "ThemeModel": "themes", "fit_themes": "themes", "theme_units": "themes",
+    "draft": "draft.build", "Draft": "draft.model",
 }
 __all__ = list(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
