@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -177,41 +177,51 @@ def project_2d(matrix: Any, random_state: int = 0):
     return TruncatedSVD(n_components=2, random_state=random_state).fit_transform(matrix)
 
 
-def scatter_by_label(points: Any, labels: Sequence[int], names: Mapping[int, str], title: str = "",
-                     ax: "Axes | None" = None) -> "Axes":
-    """2-D points coloured by label (e.g. sections by theme), with a legend of label names."""
+def scatter_by_label(points: Any, labels: Sequence[Any], names: Mapping[Any, str], title: str = "",
+                     ax: "Axes | None" = None, colours: Mapping[str, Any] | None = None) -> "Axes":
+    """2-D points coloured by label (e.g. sections by theme), with a legend of label names and
+    counts; `colours` (name -> colour, see `palette`) keeps a theme's colour across charts."""
     import numpy as np
 
-    ax = _axes(ax, (8, 6))
+    ax = _axes(ax, (9, 6))
     points, labels = np.asarray(points), np.asarray(labels)
-    cmap = _colours(len(names))
-    for i, (label, name) in enumerate(names.items()):
+    colours = colours or palette(names.values())
+    for label, name in names.items():
         mask = labels == label
-        ax.scatter(points[mask, 0], points[mask, 1], s=18, alpha=0.75, color=cmap[i], label=f"{name} ({mask.sum()})")
-    ax.legend(fontsize=8, loc="best", frameon=False)
+        ax.scatter(points[mask, 0], points[mask, 1], s=18, alpha=0.75, color=colours[name],
+                   label=f"{name} ({int(mask.sum())})")
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_title(title)
     return ax
 
 
-def stacked_shares(table: Any, title: str = "", ax: "Axes | None" = None) -> "Axes":
-    """A pandas table (rows: groups such as years; columns: parts such as themes) as stacked
-    horizontal bars of each row's shares, adding to 1."""
-    shares = table.div(table.sum(axis=1).where(lambda s: s > 0), axis=0).fillna(0)
+def stacked_shares(table: Any, title: str = "", ax: "Axes | None" = None,
+                   colours: Mapping[str, Any] | None = None) -> "Axes":
+    """A pandas table of counts (rows: groups such as years; columns: parts such as themes) as
+    stacked horizontal bars of each row's shares, adding to 1; row labels give the row total."""
+    totals = table.sum(axis=1)
+    shares = table.div(totals.where(totals > 0), axis=0).fillna(0)
     ax = _axes(ax, (9, 0.45 * len(shares) + 1.5))
+    colours = colours or palette(str(c) for c in shares.columns)
+    labels = [f"{i} (n={n:g})" for i, n in zip(shares.index, totals)]
     left = [0.0] * len(shares)
-    colours = _colours(len(shares.columns))
-    labels = [str(i) for i in shares.index]
-    for i, col in enumerate(shares.columns):
+    for col in shares.columns:
         values = shares[col].tolist()
-        ax.barh(labels, values, left=left, color=colours[i], label=str(col))
+        ax.barh(labels, values, left=left, color=colours[str(col)], label=str(col))
         left = [a + b for a, b in zip(left, values)]
     ax.set_xlim(0, 1)
     ax.invert_yaxis()
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     ax.set_title(title)
     return ax
+
+
+def palette(names: Iterable[str]) -> dict[str, Any]:
+    """A distinct colour per name, in the order given (pass the same names to every chart)."""
+    names = list(dict.fromkeys(names))
+    return dict(zip(names, _colours(len(names))))
 
 
 def _colours(n: int) -> list[Any]:
