@@ -37,24 +37,40 @@ def _pandas():
 class Corpus:
     """Analyzed articles of an archive; `db` is the batch database they came from, if any."""
 
-    def __init__(self, articles: Iterable[Article], db: str | Path | None = None):
+    def __init__(self, articles: Iterable[Article], db: str | Path | None = None,
+                 failures: Iterable[PlanNLPError] = ()):
         self.articles: list[Article] = list(articles)
         self.db = Path(db) if db is not None else None
+        self.failures: list[PlanNLPError] = list(failures)  # files from_paths could not analyze
 
     # ------------------------------------------------------------ construction
 
     @classmethod
-    def from_paths(cls, paths: str | Path | Iterable[str | Path]) -> "Corpus":
-        """Analyze files and folders (folders recursively, supported formats only)."""
+    def from_paths(cls, paths: str | Path | Iterable[str | Path], on_error: str = "raise") -> "Corpus":
+        """Analyze files and folders (folders recursively, supported formats only).
+
+        A file that cannot be analyzed raises its PlanNLPError (naming the file and the reason),
+        or with `on_error="collect"` is kept in `failures` while the other files are analyzed."""
         from .api import analyze_path, iter_files
 
+        if on_error not in ("raise", "collect"):
+            raise ValueError(f"on_error must be 'raise' or 'collect', not {on_error!r}")
         if isinstance(paths, (str, Path)):
             paths = [paths]
         paths = list(paths)
         for p in map(Path, paths):
             if not p.exists():
                 raise PlanNLPError(p, "no such file or folder")
-        return cls(a for f in iter_files(paths) for a in analyze_path(f))
+        articles: list[Article] = []
+        failures: list[PlanNLPError] = []
+        for f in iter_files(paths):
+            try:
+                articles += analyze_path(f)
+            except PlanNLPError as exc:
+                if on_error == "raise":
+                    raise
+                failures.append(exc)
+        return cls(articles, failures=failures)
 
     @classmethod
     def from_db(cls, db: str | Path) -> "Corpus":
@@ -94,10 +110,11 @@ class Corpus:
             return search(conn, query, limit=limit, width=width)
 
     def errors(self) -> "pd.DataFrame":
-        """Documents of the database that could not be analyzed: path, reason, detail."""
+        """Files that could not be analyzed (recorded in the database, or `failures`): path, reason, detail."""
         pd = _pandas()
         if self.db is None:
-            return pd.DataFrame(columns=["path", "reason", "detail"])
+            return pd.DataFrame([(e.path, e.reason, e.detail) for e in self.failures],
+                                columns=["path", "reason", "detail"])
         with _open(self.db) as conn:
             rows = conn.execute("SELECT d.path, e.reason, e.detail FROM errors e"
                                 " JOIN documents d ON d.id = e.document_id ORDER BY d.path").fetchall()

@@ -162,6 +162,15 @@ def test_from_db_refuses_missing_and_foreign_files_without_writing(tmp_path):
     conn.close()
 
 
+def test_from_paths_raises_on_a_bad_file_or_collects_it(archive):
+    with pytest.raises(PlanNLPError, match="broken.txt"):
+        Corpus.from_paths(archive)
+    kept = Corpus.from_paths(archive, on_error="collect")
+    assert len(kept) == 2
+    errors = kept.errors()
+    assert [Path(p).name for p in errors.path] == ["broken.txt"] and errors.reason.iloc[0]
+
+
 def test_article_lookup_by_file_name(from_files):
     a = from_files.article("plan.txt")
     assert a.genre == "plan"
