@@ -47,7 +47,7 @@ def stage_times(fmt: str) -> dict[str, float]:
     from nlp.digest.build import build_digest
     from nlp.digest.cli import DigestFormat, analyze_all, render
     t1 = time.perf_counter()
-    articles, _ = analyze_all([CORPUS])
+    articles, _, _ = analyze_all([CORPUS])
     t2 = time.perf_counter()
     digest = build_digest(articles)
     t3 = time.perf_counter()

@@ -12,12 +12,12 @@ from pathlib import Path
 import numpy as np
 import regex
 
-from ..extract.holidays import holiday_table
 from ..extract.schedule import every_label, month_label
 from ..extract.targets import clause_span
-from ..model import Article, Flag
+from ..model import Article, Flag, Heading
 from ..text.segment import get_segmenter
 from ..text.sentences import split_sentences
+from .activities import activity_keys, holiday_months, holiday_pattern
 from .summary import make_vectorizer, summarize_articles
 
 PLACEHOLDER_YEAR = "placeholder year"
@@ -27,20 +27,18 @@ DUPLICATED_SENTENCE_CHARS = 12  # a repeated sentence shorter than this is a for
 FLAG_EXAMPLES = 3
 LOOSE_ITEMS = 8  # season/term items shown per article
 OTHER_KIND = ("other", "其他")
+MAX_AREAS = 8
+TOP_ACTIVITIES = 20  # activities of the archive listed across the year
+AREA_MAX_CHARS = 30  # a level-1 heading longer than this is a sentence, not the name of an area
+# Where a run-on heading's name ends: its first clause.  Matches "，" in `加强学习，提高素质`; not "、".
+AREA_CUT = regex.compile(r"[，,。；;：:]")
 
-# Splits a schedule activity into its items.  Matches "、" in `扫墓、春游活动` and "，" in
-# `召开职工代表大会，农历新年慰问`; not "—" in `3—4月`.
-ACTIVITY_SEPARATOR = regex.compile(r"[、，,；;。/]|\s+|及|和|与")
-# Characters a key never keeps at its edges.  Matches "“" in `“三八”节`; not "节".
-KEY_EDGE = regex.compile(r"^[\p{P}\s]+|[\p{P}\s]+$")
-# Generic heads that need the word before them to mean anything (`活动` → `春游活动`).
 # Time words left inside an activity are not part of its key.  Matches "4月下旬", "10—12日",
 # "今年", "27.42元"; not "教师节".
 TIME_WORDS = regex.compile(
     r"[0-9０-９.．一二三四五六七八九十〇零两—\-~～至到]*[0-9０-９一二三四五六七八九十]"
     r"(?:月份?|日|号|年|元|万元|周|天)(?:上旬|中旬|下旬|初|底|中|末)?|今年|明年|全年|年初|年底|年末|期间"
 )
-GENERIC_HEADS = frozenset({"活动", "工作", "比赛", "大赛", "赛", "会", "仪式", "事宜"})
 
 
 # ----------------------------------------------------------------------------- data
@@ -126,6 +124,7 @@ class ArticleDigest:
     year: int | None
     year_label: str
     summary: list[str]
+    areas: list[str]
     outline: list[OutlineItem]
     tasks: list[TaskItem]
     calendar: list[CalendarRow]
@@ -144,6 +143,7 @@ class ArchiveActivity:
     key: str
     plans: int
     examples: list[str]
+    months: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -186,6 +186,7 @@ class ArchiveDigest:
     by_year: dict[str, int]
     calendar: list[ArchiveMonth]
     recurring: list[ArchiveActivity]
+    activities: list[ArchiveActivity]  # across the year, most plans first
     heatmap: list[HeatRow]
     largest_targets: list[SubjectStat]
     frequent_targets: list[SubjectStat]
@@ -334,6 +335,41 @@ def flag_rows(flags: Sequence[Flag]) -> list[FlagRow]:
     return [FlagRow(k, len(v), list(dict.fromkeys(v))[:FLAG_EXAMPLES]) for k, v in sorted(by_kind.items())]
 
 
+@lru_cache(maxsize=1)
+def section_labels() -> frozenset[str]:
+    """Headings naming a part of a plan's form (指导思想, 主要工作…), from data/section_labels.txt."""
+    text = resources.files("nlp.digest").joinpath("data/section_labels.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _area_name(h: Heading) -> str:
+    """A heading as the name of an area: cut at its first clause when it runs on, edges trimmed."""
+    text = h.text
+    if h.run_in or len(text) >= AREA_MAX_CHARS:
+        text = AREA_CUT.split(text, 1)[0]
+    return text.strip(" \t\u3000，,。；;：:、")
+
+
+def main_areas(article: Article) -> list[str]:
+    """The plan's main areas: its level-1 headings, or the level-2 ones under a heading that only
+    names a part of the form (主要工作); dates and part names are no areas.
+
+    Empty when fewer than two are found (nothing to list); at most MAX_AREAS."""
+    labels = section_labels()
+    out: list[str] = []
+    level1_is_form = False
+    for h in article.headings:
+        name = _area_name(h)
+        if h.level == 1:
+            level1_is_form = name in labels or bool(TIME_WORDS.fullmatch(name))
+        if h.level == 1 and level1_is_form or h.level > 2 or h.level == 2 and not level1_is_form:
+            continue
+        if (2 <= len(name) < AREA_MAX_CHARS and name not in labels and not TIME_WORDS.search(name)
+                and name not in out):
+            out.append(name)
+    return out[:MAX_AREAS] if len(out) >= 2 else []
+
+
 def article_digest(article: Article, summary: list[str], top: int) -> ArticleDigest:
     """The digest entry of one article."""
     calendar, recurring = calendar_rows(article)
@@ -341,7 +377,7 @@ def article_digest(article: Article, summary: list[str], top: int) -> ArticleDig
     return ArticleDigest(
         id=article_id(article), source=article.source, index=article.index, title=article.title,
         genre=article.genre, org_type=article.org_type, year=article.year, year_label=year_label(article),
-        summary=summary,
+        summary=summary, areas=main_areas(article) if article.genre != "other" else [],
         outline=[OutlineItem(h.level, h.marker, h.text) for h in article.headings],
         tasks=task_items(article, top), calendar=calendar, recurring=recurring,
         unscheduled=loose_items(article), targets=target_rows(article),
@@ -352,76 +388,40 @@ def article_digest(article: Article, summary: list[str], top: int) -> ArticleDig
 # ----------------------------------------------------------------------------- archive
 
 
-@lru_cache(maxsize=1)
-def _holiday_names() -> tuple[regex.Pattern, dict[str, str]]:
-    """A pattern for every holiday name (and numeric core) and the key each denotes."""
-    key_of: dict[str, str] = {}
-    for h in holiday_table():
-        for n in h.names:
-            if len(n) >= 2:
-                key_of[n] = h.key
-        if h.numeric:
-            key_of[h.numeric] = h.key
-    alt = "|".join(regex.escape(w) for w in sorted(key_of, key=lambda w: (-len(w), w)))
-    return regex.compile(alt), key_of
-
-
-def holiday_months(key: str) -> tuple[int, int] | None:
-    """Usual months of a holiday key (妇女节 → (3, 3)); None for other keys."""
-    for h in holiday_table():
-        if h.key == key:
-            return h.months
-    return None
-
-
-def activity_keys(activity: str) -> list[str]:
-    """Short keys of the activities in a schedule entry: a holiday's name, else the head noun phrase."""
-    pattern, key_of = _holiday_names()
-    keys: list[str] = []
-    for part in ACTIVITY_SEPARATOR.split(activity):
-        m = pattern.search(part)
-        part = KEY_EDGE.sub("", TIME_WORDS.sub("", part))
-        if not m and len(part) < 2:
-            continue
-        key = key_of[m.group()] if m else _head_phrase(part)
-        if key and len(key) >= 2 and key not in GENERIC_HEADS and not regex.search(r"\d", key) and key not in keys:
-            keys.append(key)
-    return keys
-
-
-def _head_phrase(part: str) -> str:
-    """The last noun of a phrase, with the word before it when that noun alone is generic."""
-    words = [(w, f) for w, f, _, _ in get_segmenter().pos(part) if w.strip()]
-    nouns = [i for i, (w, f) in enumerate(words) if f.startswith(("n", "vn")) and len(w) >= 2 or w in GENERIC_HEADS]
-    if not nouns:
-        return part[-6:]
-    i = nouns[-1]
-    head = words[i][0]
-    if head in GENERIC_HEADS and i > 0 and words[i - 1][1] not in ("uj", "x"):
-        head = words[i - 1][0] + head
-    return head
-
-
 def _stat_key(ids: set[str]) -> int:
     return len(ids)
 
 
-def archive_calendar(articles: Sequence[Article], per_month: int) -> tuple[list[ArchiveMonth], list[ArchiveActivity]]:
-    """Month × activity key with the number of plans naming it; recurring keys likewise."""
+CALENDAR_GENRES = ("plan", "mixed")  # what is planned; a summary's dates tell what was done
+
+
+def archive_calendar(articles: Sequence[Article], per_month: int
+                     ) -> tuple[list[ArchiveMonth], list[ArchiveActivity], list[ArchiveActivity]]:
+    """The archive's calendar from its plans: month × activity key with the number of plans
+    naming it, recurring keys likewise, and every key across the year (most plans first)."""
     months: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     examples: dict[tuple[int, str], list[str]] = defaultdict(list)
     rec: dict[str, set[str]] = defaultdict(set)
     rec_ex: dict[str, list[str]] = defaultdict(list)
+    year: dict[str, set[str]] = defaultdict(set)
+    year_months: dict[str, set[int]] = defaultdict(set)
+    year_ex: dict[str, list[str]] = defaultdict(list)
     for a in articles:
+        if a.genre not in CALENDAR_GENRES:
+            continue
         aid = article_id(a)
         for it in a.schedule:
             for key in activity_keys(it.activity):
+                year[key].add(aid)
+                if it.activity not in year_ex[key]:
+                    year_ex[key].append(it.activity)
                 if it.months:
                     # A holiday falls in its own months when the entry spans more (1—2月: 春节 → 1, 2).
                     hm = holiday_months(key)
                     inside = [m for m in it.months if hm is None or hm[0] <= m <= hm[1]]
                     for m in inside or it.months:
                         months[m][key].add(aid)
+                        year_months[key].add(m)
                         if it.activity not in examples[m, key]:
                             examples[m, key].append(it.activity)
                 else:
@@ -432,10 +432,12 @@ def archive_calendar(articles: Sequence[Article], per_month: int) -> tuple[list[
     out = []
     for m in sorted(months):
         acts = sorted(months[m].items(), key=lambda kv: (-len(kv[1]), kv[0]))[:per_month]
-        out.append(ArchiveMonth(m, [ArchiveActivity(k, len(ids), examples[m, k][:3]) for k, ids in acts]))
+        out.append(ArchiveMonth(m, [ArchiveActivity(k, len(ids), examples[m, k][:3], [m]) for k, ids in acts]))
     recurring = [ArchiveActivity(k, len(ids), rec_ex[k][:3])
                  for k, ids in sorted(rec.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:per_month]]
-    return out, recurring
+    overall = [ArchiveActivity(k, len(ids), year_ex[k][:3], sorted(year_months[k]))
+               for k, ids in sorted(year.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+    return out, recurring, overall
 
 
 @lru_cache(maxsize=1)
@@ -453,8 +455,7 @@ def activity_kinds() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
 
 def activity_kind_of(activity: str) -> list[str]:
     """Kinds of a schedule entry: `holiday` when it names one, each kind whose cue it holds, else other."""
-    pattern, _ = _holiday_names()
-    kinds = ["holiday"] if pattern.search(activity) else []
+    kinds = ["holiday"] if holiday_pattern().search(activity) else []
     kinds += [kind for kind, _, cues in activity_kinds() if any(c in activity for c in cues)]
     return kinds or [OTHER_KIND[0]]
 
@@ -526,7 +527,7 @@ def _year_sort(label: str) -> tuple[int, str]:
     return (0, label) if label.isdigit() else (1, label)
 
 
-def build_digest(articles: Sequence[Article], top: int = 5, sentences: int = 3, max_chars: int = 200,
+def build_digest(articles: Sequence[Article], top: int = 5, sentences: int = 4, max_chars: int = 360,
                  errors: Sequence[str] = ()) -> Digest:
     """The digest of annotated articles: per-article entries and the archive view."""
     articles = list(articles)
@@ -545,14 +546,15 @@ def build_digest(articles: Sequence[Article], top: int = 5, sentences: int = 3, 
         for e in entries:
             if e.id in group:
                 e.near_duplicates = [g for g in group if g != e.id]
-    calendar, recurring = archive_calendar(articles, per_month=max(top, 5))
+    calendar, recurring, activities = archive_calendar(articles, per_month=max(top, 5))
     largest, frequent = target_stats(articles, top)
     archive = ArchiveDigest(
         articles=len(articles),
         by_genre=_counts([e.genre or UNKNOWN for e in entries]),
         by_org_type=_counts([e.org_type or UNKNOWN for e in entries]),
         by_year={k: years[k] for k in sorted(years, key=_year_sort)},
-        calendar=calendar, recurring=recurring, heatmap=heatmap(articles),
+        calendar=calendar, recurring=recurring, activities=activities[:TOP_ACTIVITIES],
+        heatmap=heatmap(articles),
         largest_targets=largest, frequent_targets=frequent,
         duplicates=duplicates,
     )

@@ -10,6 +10,11 @@ Org type counts lexicon cues (nlp/data/cues/org_types.txt) in the body and in th
 word boundaries: a cue inside one word and across into the next (中学 of 集中|学习) is no
 cue. Ties go to the type with more distinct cue words, then more body cues, then the order
 of ORG_TYPES (school before enterprise before federation before government before other).
+
+A review that also plans the next period is `mixed`: its title names both (工作总结和明年工作
+计划), or a part of it is headed by the next period's plan (二、2025年工作打算) after the
+review. Documents that are no plan, summary or programme at all (study notes, work logs,
+code, minutes) are `other`, with the reason (see genre_kinds.py).
 """
 
 from __future__ import annotations
@@ -23,8 +28,13 @@ import regex
 from ..data.cues import words
 from ..model import Article
 from ..text.segment import get_segmenter
+from .genre_kinds import not_a_plan, plan_parts, reviews_and_plans
 
-GENRES = ("plan", "summary", "mixed")
+__all__ = ["GENRES", "ORG_TYPES", "classify_genre", "classify_org_type", "genre_cues",
+           "genre_from_cues", "names_document", "not_a_plan", "plan_parts", "sentence_lean",
+           "tokens_lean"]
+
+GENRES = ("plan", "summary", "mixed", "other")
 ORG_TYPES = ("school", "enterprise", "federation", "government", "other")
 
 PHRASE_WEIGHT = 4  # one framing phrase is worth this many leaning sentences
@@ -135,6 +145,10 @@ def _genre_cues(text: str, title: str) -> tuple[tuple[str, int], ...]:
     for tag, word in _tagged("title_genre"):
         if word in title:
             counts[f"{tag}_title"] += 1
+    if reviews_and_plans(title):
+        counts["mixed_title"] += 1
+    if plan_parts(text):
+        counts["plan_part"] += 1
     return tuple(counts.items())
 
 
@@ -168,19 +182,27 @@ def genre_from_cues(cues: dict[str, int]) -> str | None:
         + TITLE_WEIGHT * cues.get("backward_title", 0)
     fwd = cues.get("forward_sentences", 0) + PHRASE_WEIGHT * cues.get("forward_phrases", 0) \
         + TITLE_WEIGHT * cues.get("forward_title", 0)
+    if cues.get("mixed_title"):
+        return "mixed"  # 工作总结和明年工作计划: the title names both parts
     if back + fwd == 0:
         return None
     share = back / (back + fwd)
     if share >= SUMMARY_SHARE:
-        return "summary"
+        # a review with a part headed by the next period's plan (二、2025年工作打算)
+        return "mixed" if cues.get("plan_part") else "summary"
     if share >= MIXED_SHARE and back_sentences >= MIXED_MIN_BACKWARD:
         return "mixed"
     return "plan"
 
 
-def classify_genre(article: Article) -> tuple[str | None, dict[str, int]]:
-    """`plan` | `summary` | `mixed`, with the cue counts that decided it."""
-    cues = genre_cues(article.text, article.title)
+def classify_genre(article: Article) -> tuple[str | None, dict[str, int | str]]:
+    """`plan` | `summary` | `mixed` | `other`, with the cue counts that decided it (for
+    `other`, the reason under "not_a_plan")."""
+    cues: dict[str, int | str] = dict(genre_cues(article.text, article.title))
+    reason = not_a_plan(article.text, article.title)
+    if reason:
+        cues["not_a_plan"] = reason.reason
+        return "other", cues
     return genre_from_cues(cues), cues
 
 

@@ -1,9 +1,10 @@
 """Word (.docx) reader: body paragraphs and table cells in reading order, list numbers restored.
 
 Layout of the returned text: one line per non-empty paragraph, in body order; a table
-contributes its cells row by row, each cell's paragraphs on their own lines (merged cells
-once). Cells are not joined into one line per row because Chinese documents often use a
-table as a frame around the whole text, whose paragraphs must stay separate lines. Empty
+contributes its rows in order (merged cells once). A data row (two or more non-empty cells,
+none longer than 200 characters or holding a table) is one line, cells joined by " | ", so a
+schedule reads `三月份 | 召开职代会 | 工会办`; other rows give each paragraph its own line,
+because Chinese documents often use a table as a frame around the whole text. Empty
 paragraphs (Word's way of adding vertical space) are dropped; no blank lines are added.
 Soft line breaks inside a paragraph stay as "\\n", tabs as "\\t". Headers, footers,
 footnotes, comments and text boxes are not read.
@@ -56,6 +57,8 @@ LEVEL_PLACEHOLDER = regex.compile(r"%([1-9])")
 MARKER_NEEDS_SPACE = regex.compile(r"[A-Za-z0-9\p{Han}]$")
 
 _MAX_LEVELS = 9  # list levels w:ilvl 0-8
+_MAX_DATA_CELL_CHARS = 200  # a longer cell is a frame around paragraphs, not a data cell
+_CELL_SEPARATOR = " | "
 
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"  # ideographTraditional
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"  # ideographZodiac
@@ -148,6 +151,7 @@ class _Level:
     text: str  # w:lvlText, e.g. '%1、'
     suffix: str  # w:suff: 'tab' (Word's default), 'space' or 'nothing'
     legal: bool  # w:isLgl: every level printed in decimal
+    restart: int | None = None  # w:lvlRestart: restarts after levels 1..n (1-based); 0 never
 
     @classmethod
     def parse(cls, lvl: etree._Element, start_override: int | None = None) -> _Level:
@@ -160,11 +164,13 @@ class _Level:
             suffix=_child_val(lvl, "suff") or "tab",
             legal=lvl.find(_tag("isLgl")) is not None
             and _child_val(lvl, "isLgl") not in ("0", "false", "off"),
+            restart=_int(_child_val(lvl, "lvlRestart")),
         )
 
 
 class _Numbering:
-    """Recomputes Word's list markers: counters per (numId, level), deeper levels reset.
+    """Recomputes Word's list markers: counters per (abstract definition, level), deeper levels
+    reset when a shallower one advances (unless their w:lvlRestart says otherwise).
 
     A paragraph is numbered by its own w:numPr or, failing that, by its paragraph style's
     (following w:basedOn). numId -> w:num -> w:abstractNum (or its w:numStyleLink) -> w:lvl;
@@ -189,7 +195,10 @@ class _Numbering:
                 if el.get(_tag("type")) == "paragraph" and el.get(_tag("default")) in ("1", "true", "on"):
                     self._default_style = style_id
         self._levels: dict[str, dict[int, _Level]] = {}
+        # Running counts per abstract definition: every w:num over one w:abstractNum continues
+        # one sequence in Word (ECMA-376 17.9); a w:num's startOverride restarts it once.
         self._counters: dict[str, list[int | None]] = {}
+        self._seen: set[tuple[str, int]] = set()  # (numId, level) already numbered
 
     def _style_num_pr(self, style_id: str | None) -> tuple[str | None, int | None]:
         """(numId, ilvl) a paragraph style gives, following w:basedOn."""
@@ -239,7 +248,7 @@ class _Numbering:
                     levels[ilvl] = _Level.parse(lvl, start)
                 elif start is not None and ilvl in levels:
                     old = levels[ilvl]
-                    levels[ilvl] = _Level(start, old.fmt, old.text, old.suffix, old.legal)
+                    levels[ilvl] = _Level(start, old.fmt, old.text, old.suffix, old.legal, old.restart)
         self._levels[num_id] = levels
         return levels
 
@@ -266,6 +275,16 @@ class _Numbering:
                 return _int(lvl.get(_tag("ilvl")))
         return None
 
+    def _overrides_start(self, num_id: str, ilvl: int) -> bool:
+        """Whether w:num numId restarts level ilvl (a w:lvlOverride with a start or its own w:lvl)."""
+        num = self._nums.get(num_id)
+        if num is None:
+            return False
+        for override in num.iterchildren(_tag("lvlOverride")):
+            if _int(override.get(_tag("ilvl"))) == ilvl:
+                return override.find(_tag("startOverride")) is not None or override.find(_tag("lvl")) is not None
+        return False
+
     def marker(self, p: etree._Element) -> str:
         """The list marker Word prints before paragraph `p` ('' if none), advancing the counters."""
         num_id, ilvl = self._num_pr(p)
@@ -275,10 +294,19 @@ class _Numbering:
         level = levels.get(ilvl)
         if level is None:
             return ""
-        counters = self._counters.setdefault(num_id, [None] * _MAX_LEVELS)
-        counters[ilvl] = level.start if counters[ilvl] is None else counters[ilvl] + 1
+        abstract = self._abstract_for(num_id)
+        key = abstract.get(_tag("abstractNumId"), "") if abstract is not None else ""
+        counters = self._counters.setdefault(key, [None] * _MAX_LEVELS)
+        first_use = (num_id, ilvl) not in self._seen
+        self._seen.add((num_id, ilvl))
+        if counters[ilvl] is None or (first_use and self._overrides_start(num_id, ilvl)):
+            counters[ilvl] = level.start
+        else:
+            counters[ilvl] += 1
         for deeper in range(ilvl + 1, len(counters)):
-            counters[deeper] = None
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart is None or 0 < restart and ilvl < restart:  # 0: this level never restarts
+                counters[deeper] = None
         if level.fmt == "bullet":
             return ""
 
@@ -321,18 +349,39 @@ def _is_merge_continuation(tc: etree._Element) -> bool:
     return False
 
 
-def _paragraphs(container: etree._Element) -> Iterator[etree._Element]:
-    """w:p elements of a body or cell in reading order, tables expanded row by row, cell by cell."""
+def _lines(container: etree._Element, numbers: _Numbering) -> Iterator[str]:
+    """Text lines of a body or cell in reading order: one per non-empty paragraph (list marker
+    first), a data-table row as one line of its cells (see `_table_lines`)."""
     for child in _content(container):
         if child.tag == _P:
-            yield child
+            marker = numbers.marker(child)  # advances the counters even for an empty paragraph, as Word does
+            text = _paragraph_text(child)
+            if text.strip():
+                yield marker + text
         elif child.tag == _TBL:
-            for row in _content(child):
-                if row.tag != _TR:
-                    continue
-                for cell in _content(row):
-                    if cell.tag == _TC and not _is_merge_continuation(cell):
-                        yield from _paragraphs(cell)
+            yield from _table_lines(child, numbers)
+
+
+def _table_lines(table: etree._Element, numbers: _Numbering) -> Iterator[str]:
+    """Lines of a table, row by row. A row of two or more non-empty cells, none of them a frame
+    (a nested table, or more than 200 characters), is one line of its cells joined by " | ",
+    a cell's paragraphs joined by spaces: a schedule row reads `三月份 | 召开职代会 | 工会办`.
+    Other rows (a one-cell frame around the whole text, long cells) give each paragraph its
+    own line, so the numbered paragraphs inside keep their lines."""
+    for row in _content(table):
+        if row.tag != _TR:
+            continue
+        cells = [cell for cell in _content(row) if cell.tag == _TC and not _is_merge_continuation(cell)]
+        texts = [list(_lines(cell, numbers)) for cell in cells]
+        filled = [lines for lines in texts if lines]
+        is_frame = any(cell.find(f".//{_TBL}") is not None for cell in cells) or any(
+            sum(map(len, lines)) > _MAX_DATA_CELL_CHARS for lines in filled
+        )
+        if len(filled) >= 2 and not is_frame:
+            yield _CELL_SEPARATOR.join(" ".join(line.strip() for line in lines) for lines in filled)
+        else:
+            for lines in filled:
+                yield from lines
 
 
 def _paragraph_text(p: etree._Element) -> str:
@@ -355,13 +404,7 @@ def read_docx(path: Path) -> tuple[str, None]:
             etree.XMLSyntaxError) as exc:  # damaged zip, missing part, wrong content type, bad XML
         raise UnreadableFile(path, f"not a valid .docx ({_describe(exc)})") from exc
     numbers = _Numbering(numbering, styles)
-    lines = []
-    for p in _paragraphs(document.element.body):
-        marker = numbers.marker(p)  # advances the counters even for an empty paragraph, as Word does
-        text = _paragraph_text(p)
-        if text.strip():
-            lines.append(marker + text)
-    return "\n".join(lines), None
+    return "\n".join(_lines(document.element.body, numbers)), None
 
 
 def _related_element(part, reltype: str) -> etree._Element | None:

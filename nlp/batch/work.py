@@ -1,17 +1,15 @@
-"""Where files are analyzed: worker processes (nlp.batch.pool, or Dask), never the writer process.
+"""The unit of work of a batch, run inside worker processes (nlp.batch.pool, or Dask), never the writer.
 
-`analyze_file` is the unit of work: it reads, annotates and segments one file for the search
-index and returns plain data (a FileResult); the parent process alone writes the database.
+`analyze_file` reads, annotates and segments one file for the search index and returns plain
+data (a FileResult); the parent process alone writes the database.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import time
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from nlp.errors import PlanNLPError
 from nlp.store import FileResult, Passage, article_rows, index_words
@@ -58,7 +56,7 @@ def _passage_spans(text: str) -> list[tuple[int, int]]:
 
 def _passages(article: "Article") -> list[Passage]:
     """An article's passages with their section paths and index words."""
-    from nlp.extract.outline import section_paths
+    from nlp.extract.sections import section_paths
     from nlp.text.segment import get_segmenter
 
     text = article.text
@@ -125,87 +123,3 @@ def _analyzed(path: str, rel: str, digest: str, nbytes: int, t0: float) -> FileR
 
 
 Task = tuple[str, str, str | None, int | None]  # path, rel, sha256, size
-
-
-class Engine(Protocol):
-    """Runs `analyze_file` over tasks, yielding results as they finish."""
-
-    workers: int
-
-    def results(self, tasks: Iterable[Task]) -> Iterator[FileResult]: ...
-
-    def close(self) -> None: ...
-
-
-# ---------------------------------------------------------------- dask
-
-
-class DaskEngine:
-    """Dask distributed: a LocalCluster of `workers` single-threaded processes, or `scheduler`."""
-
-    def __init__(self, workers: int, scheduler: str | None = None):
-        try:
-            from dask.distributed import Client, LocalCluster
-        except ImportError as exc:
-            from nlp.store import MissingExtra
-
-            raise MissingExtra("--engine dask needs dask[distributed]: pip install 'plan-nlp[dask]'") from exc
-        self._cluster = None
-        if scheduler:
-            self._client = Client(scheduler)
-            self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
-        else:
-            self.workers = max(1, workers)
-            self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                         dashboard_address=None, silence_logs=logging.WARNING)
-            self._client = Client(self._cluster)
-
-    def results(self, tasks: Iterable[Task]) -> Iterator[FileResult]:
-        """Results of `analyze_file` over tasks, in completion order."""
-        from dask.distributed import as_completed
-
-        limit = self.workers * IN_FLIGHT_PER_WORKER
-        it = iter(tasks)
-        ac = as_completed()
-        n = 0
-        for task in it:
-            ac.add(self._client.submit(analyze_file, *task, pure=False))
-            n += 1
-            if n >= limit:
-                break
-        for fut in ac:
-            result = fut.result()
-            fut.release()
-            for task in it:
-                ac.add(self._client.submit(analyze_file, *task, pure=False))
-                break
-            yield result
-
-    def close(self) -> None:
-        """Close the client (and the cluster this engine started)."""
-        self._client.close()
-        if self._cluster is not None:
-            self._cluster.close()
-
-
-def make_engine(engine: str, workers: int, scheduler: str | None = None,
-                file_timeout: float | None = None) -> Engine:
-    """The executor named by `--engine` (dask is imported only when asked for). The per-file time
-    limit applies to local workers only: a Dask task cannot be stopped without its worker."""
-    if engine == "local":
-        from nlp.batch.pool import LocalEngine
-
-        return LocalEngine(workers, file_timeout=file_timeout)
-    if engine == "dask":
-        return DaskEngine(workers, scheduler)
-    raise ValueError(f"unknown engine {engine!r} (expected local or dask)")
-
-
-def default_workers() -> int:
-    """One worker per available core."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
-
-

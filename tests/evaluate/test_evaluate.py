@@ -35,8 +35,8 @@ from nlp.evaluate.matching import (
     target_similarity,
 )
 
-GOLD_DIR = Path(__file__).resolve().parent / "gold"
-REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
+GOLD_DIR = Path(__file__).resolve().parents[1] / "gold"
+REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
 needs_reference = pytest.mark.skipif(
     not REFERENCE.is_file(),
     reason=f"reference scorer not found at {REFERENCE} (clone shared/ beside the repo to run agreement tests)",

@@ -120,7 +120,7 @@ def test_bad_files_are_recorded_and_the_rest_lands(tmp_path):
     (bad / "binary.txt").write_bytes(random.Random(6).randbytes(4000))
     _truncated_docx(bad / "cut.docx")
     _scanned_pdf(bad / "scan.pdf")
-    (bad / "table.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    (bad / "slides.pptx").write_bytes(b"PK\x03\x04 a format plan-nlp does not read")
     db = tmp_path / "plans.db"
     report = run_batch(root, db, workers=2)
     _check_totals(report)
@@ -131,7 +131,7 @@ def test_bad_files_are_recorded_and_the_rest_lands(tmp_path):
     assert reasons["bad/binary.txt"] in ("unreadable", "unreadable_text")
     assert reasons["bad/cut.docx"] == "unreadable"
     assert reasons["bad/scan.pdf"] == "no_text_layer"
-    assert reasons["bad/table.xlsx"] == "unsupported_format"
+    assert reasons["bad/slides.pptx"] == "unsupported_format"
     assert sum(report.failed_by_reason.values()) == 5
     assert report.failed_by_reason["unsupported_format"] == 1
     ok = {p for (p,) in conn.execute("SELECT path FROM documents WHERE status = 'ok'")}
@@ -151,7 +151,7 @@ class _InProcessEngine:
         self.spoil = spoil
 
     def results(self, tasks):
-        from nlp.batch.executors import analyze_file
+        from nlp.batch.work import analyze_file
 
         for task in tasks:
             result = analyze_file(*task)

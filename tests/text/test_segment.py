@@ -19,7 +19,7 @@ from nlp.text.segment import Segmenter, get_segmenter, lexicon_entries, parse_le
 from nlp.text.sentences import split_clauses, split_sentences
 from nlp.text.stopwords import parse_stopwords, stopwords
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 USERDICT = resources.files("nlp.data.lexicon").joinpath("userdict.txt")
 

@@ -11,7 +11,7 @@ import signal
 import time
 from pathlib import Path
 
-from nlp.batch.executors import analyze_file
+from nlp.batch.work import analyze_file
 
 # Set in the environment of the batch process to make every worker fail while it starts up.
 BREAK_START_UP = "PLAN_NLP_TEST_BREAK_WORKER_START_UP"

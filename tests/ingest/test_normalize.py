@@ -55,22 +55,33 @@ def test_numbers_brackets_and_decimals_are_left_alone():
     assert normalize(raw).text == raw
 
 
-def test_traditional_text_is_simplified_one_character_for_one():
+def test_traditional_text_stays_as_printed_with_a_simplified_view_of_the_same_length():
     raw = "工會將組織職工開展勞動競賽，維護職工合法權益。"
     n = normalize(raw)
     assert n.simplified
-    assert n.text == "工会将组织职工开展劳动竞赛，维护职工合法权益。"
-    assert len(n.text) == len(raw)
+    assert n.text == raw
+    assert n.match_text == "工会将组织职工开展劳动竞赛，维护职工合法权益。"
+    assert len(n.match_text) == len(n.text)
 
 
-def test_no_simplify_keeps_traditional_text():
+def test_a_phrase_conversion_that_changes_length_falls_back_to_one_character_for_one():
+    # OpenCC's phrase tables may rewrite a word into one of another length; the view never does.
+    raw = "學校將於週三舉辦運動會，並組織教職員參與籃球、羽毛球賽事。"
+    n = normalize(raw)
+    assert len(n.match_text) == len(raw)
+    assert "学校将于" in n.match_text
+
+
+def test_no_simplify_keeps_traditional_text_without_a_view():
     raw = "工會將組織職工開展勞動競賽，維護職工合法權益。"
-    assert normalize(raw, simplify=False).text == raw
+    n = normalize(raw, simplify=False)
+    assert n.text == raw and n.match_text == raw and not n.simplified
 
 
 def test_simplified_text_is_not_converted():
     raw = "工会将组织职工开展劳动竞赛。"
-    assert not normalize(raw).simplified
+    n = normalize(raw)
+    assert not n.simplified and n.match_text is n.text
 
 
 def test_crlf_and_indentation_are_dropped():
