@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test clean cjk-font
+.PHONY: run test clean cjk-font kernel
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ cjk-font:
 	  ( $$SUDO apt-get update -q && $$SUDO apt-get install -y -q --no-install-recommends fontconfig fonts-wqy-microhei ) \
 	    || echo "warning: no CJK font; install the Debian package fonts-noto-cjk or fonts-wqy-microhei" >&2; \
 	fi
+
+# Register .venv as a Jupyter kernel named plan-nlp, to open notebooks/explore.ipynb from any Jupyter.
+kernel: $(VENV)/.installed-dev
+	$(BIN)/python -m ipykernel install --user --name plan-nlp --display-name "plan-nlp (.venv)"
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis
