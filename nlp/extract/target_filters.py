@@ -79,6 +79,11 @@ _SITE_COUNT = regex.compile(r"(?:隐藏|剩余|省略)$")
 # 由85%提高至92%): the end value is the target. Matches "缩短到4" after "19.41s"; must not
 # match "，到4月" (another clause).
 _CHANGE_TO = regex.compile(r"[^，,。；;：:\n]{0,6}?(?:到|至)\s*[\d零一二两三四五六七八九十百千万]")
+# FIGURE: another figure of the row with its short unit, set aside before looking for words.
+# Matches "12个", "8%", "3.5万元"; must not match "就业率".
+_FIGURE = regex.compile(r"\d[\d.,]*\s*(?:[%％‰]|\p{Han}{1,2}(?=\s*[|｜]|\s*$))?", regex.MULTILINE)
+# HAN: a Chinese character. Matches "率"; must not match "|" or "9".
+_HAN = regex.compile(r"\p{Han}")
 # QUOTES: opening and closing quotation marks and book-title brackets.
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『《", "”」』》"
 # CLOSE_QUOTE: the end of a quotation. Matches "”" "》" '"'; must not match "“".
@@ -267,6 +272,16 @@ def _counts_holidays(text: str, q: Quantity, dates: SpanIndex) -> bool:
     return q.start >= 1 and dates.overlaps(max(0, q.start - 2), q.start)
 
 
+def _bare_cell(text: str, q: Quantity) -> bool:
+    """A figure alone on its line or in its table cell, in a row with no words (| 86.3 | 97.1% |):
+    data, not a target. A row that names what is counted (就业率 | 97.1%) keeps it."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    rest = line[:q.start - line_start] + line[q.end - line_start:]
+    return _HAN.search(_FIGURE.sub("", rest)) is None
+
+
 def is_target(article: Article, q: Quantity, pos: Tokens, dates: SpanIndex | None = None) -> bool:
     """Whether a quantity is a target (see the module docstring for what is not).
 
@@ -287,6 +302,8 @@ def is_target(article: Article, q: Quantity, pos: Tokens, dates: SpanIndex | Non
         return False  # 此处隐藏1695个字: the site's furniture
     if q.start > 0 and text[q.start - 1] in "从由" and _CHANGE_TO.match(text, q.end):
         return False  # 从19.41s缩短到4.07s: the starting value of a change; the end counts
+    if _bare_cell(text, q):
+        return False  # a figure of a data table whose row names nothing counted
     if _is_ordinal(text, q) or _in_slogan(text, q) or _is_threshold(text, q):
         return False
     if _restates_list(text, q) or _names_people(text, q):

@@ -212,3 +212,21 @@ def test_a_breakdown_with_its_own_verb_follows_the_count_before_it():
         (1500, "achieved"), (300, "achieved")]
     assert statuses("组织职工体检1500人次，其中女职工专项筛查300人。", PLAN) == [
         (1500, "goal"), (300, "goal")]
+
+
+# ----------------------------------------------------------------------------- tables
+
+def test_table_rows_that_name_what_is_counted_give_one_target_per_cell():
+    text = "| 指标 | 上年 | 本年 |\n| --- | --- | --- |\n| 职工入会率 | 88.5% | 91.2% |\n"
+    found = targets(text, REPORT)
+    assert [(t.text, t.value, t.subject) for t in found] == [
+        ("88.5%", 88.5, "职工入会率"), ("91.2%", 91.2, "职工入会率")]
+
+
+@pytest.mark.parametrize("text", [
+    "| 86.3 | 97.1% | 12个 |\n",
+    "97.1%\n86.3%\n",
+    "｜ 5家 ｜ 8% ｜\n",
+])
+def test_figures_of_a_data_table_with_no_words_are_not_targets(text):
+    assert targets(text, REPORT) == []
