@@ -180,6 +180,12 @@ def subject(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens,
             and (_is_action(t[0]) or t[0][:2] in _actions())]
     if acts:
         return acts[0][0]  # 每年不少于一次，慰问…: the action done that many times
+    # 另有22家因亏损申请免交的企业: the first noun phrase later in the clause
+    for i, tok in enumerate(after):
+        if _nounish(tok):
+            found = _text(_run_after(after[i:], event))
+            if found:
+                return found
     # …召开座谈会，全年不少于2次: the nearest noun phrase of the sentence before the clause
     s_lo = sentence_start(text, lo)
     earlier = pos.within(s_lo, lo)
