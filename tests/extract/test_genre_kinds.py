@@ -112,3 +112,12 @@ def test_programme_headings_inside_a_sentence_do_not_frame_a_plan():
             "先后组织了演讲比赛和知识竞赛。")
     art = Article(source="t", index=0, title="工会工作总结", text=text)
     assert classify_genre(art)[0] == "summary"
+
+
+@pytest.mark.parametrize("heading", [
+    "三、2025年工作计划完成情况",  # the plan reviewed, not the next one
+    "二、2025年重点工作安排",  # the year under review
+])
+def test_review_headings_that_name_a_plan_are_not_plan_parts(heading):
+    text = f"2025年，我们完成了各项任务。\n一、主要工作\n{REVIEW}\n{heading}\n全年新建职工之家8家。\n"
+    assert plan_parts(text) == []
