@@ -52,7 +52,8 @@ def _part_prior(article: Article, label: str | None, parts: list[tuple[int, int]
         return local_prior(text, start, "goal", pos, leans)
     if any(lo <= start < hi for lo, hi in parts):
         return local_prior(text, start, "goal", pos, leans)
-    if label == "mixed":
+    if label == "mixed" and not parts:
+        # no part is headed as the plan: each sentence's own lean tells the parts apart
         return local_prior(text, start, "achieved", pos, leans)
     return "achieved"
 
