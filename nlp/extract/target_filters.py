@@ -82,6 +82,9 @@ _CHANGE_TO = regex.compile(r"[^，,。；;：:\n]{0,6}?(?:到|至)\s*[\d零一�
 # FIGURE: another figure of the row with its short unit, set aside before looking for words.
 # Matches "12个", "8%", "3.5万元"; must not match "就业率".
 _FIGURE = regex.compile(r"\d[\d.,]*\s*(?:[%％‰]|\p{Han}{1,2}(?=\s*[|｜]|\s*$))?", regex.MULTILINE)
+# LABEL_CELL: a short cell of words only, the label of the figure below it. Matches "新建工会",
+# "职工入会率（%）"; must not match "97.1%" or a sentence "全年新建工会12家。".
+_LABEL_CELL = regex.compile(r"[\p{Han}A-Za-z（）()%％]{2,14}")
 # HAN: a Chinese character. Matches "率"; must not match "|" or "9".
 _HAN = regex.compile(r"\p{Han}")
 # QUOTES: opening and closing quotation marks and book-title brackets.
@@ -279,7 +282,12 @@ def _bare_cell(text: str, q: Quantity) -> bool:
     line_end = text.find("\n", q.end)
     line = text[line_start:len(text) if line_end < 0 else line_end]
     rest = line[:q.start - line_start] + line[q.end - line_start:]
-    return _HAN.search(_FIGURE.sub("", rest)) is None
+    if _HAN.search(_FIGURE.sub("", rest)) is not None:
+        return False
+    # a table flattened one cell per line: the label cell on the line before names the figure
+    prev_end = text.rfind("\n", 0, max(0, line_start - 1))
+    prev = text[prev_end + 1:max(0, line_start - 1)].strip(" \t\u3000|｜")
+    return _LABEL_CELL.fullmatch(prev) is None
 
 
 def is_target(article: Article, q: Quantity, pos: Tokens, dates: SpanIndex | None = None) -> bool:

@@ -192,4 +192,10 @@ def subject(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens,
     for end in range(len(earlier), 0, -1):
         if _nounish(earlier[end - 1]):
             return _text(_run_before(earlier[:end]))
+    # a table flattened one cell per line: the label cell on the line before (新建工会 / 12家)
+    line_start = text.rfind("\n", 0, q.start) + 1
+    if line_start > 0 and not text[line_start:lo].strip(" \t\u3000|｜"):
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        label = pos.within(prev_start, line_start - 1)
+        return _text(_run_before(label))
     return None

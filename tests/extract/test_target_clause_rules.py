@@ -230,3 +230,8 @@ def test_table_rows_that_name_what_is_counted_give_one_target_per_cell():
 ])
 def test_figures_of_a_data_table_with_no_words_are_not_targets(text):
     assert targets(text, REPORT) == []
+
+
+def test_a_table_flattened_one_cell_per_line_keeps_labelled_figures():
+    found = targets("指标\n本年\n职工入会率\n91.2%\n新建工会\n12家\n", REPORT)
+    assert [(t.value, t.subject) for t in found] == [(91.2, "职工入会率"), (12, "工会")]
