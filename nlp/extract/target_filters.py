@@ -61,8 +61,8 @@ _ONE_X_ONE_Y = regex.compile(
 _CODE_JOIN = regex.compile(r"[+＋×]")
 # DEMONSTRATIVE_BEFORE: a word that makes the 一 after it "the/that/previous one", or the
 # verb 上 of 上一节课. Matches "上" of "上一节课", "这" of "这一次"; must not match "开" of
-# "开一次会" (a count).
-_DEMONSTRATIVE_BEFORE = regex.compile(r"[上下这那哪某同另]$")
+# "开一次会" (a count) nor the 上/下 ending a locative (线上一场讲座, 会上一次通报).
+_DEMONSTRATIVE_BEFORE = regex.compile(r"(?:(?<![线网会晚早以之私乡天楼地台场馆])[上下]|[这那哪某同另])$")
 # ANECDOTE_BEFORE: 有一次 opening a story (曾经有一次, 记得有一次). Matches "有" of "有一次";
 # must not match "共有" or "还有" (a total, one more).
 _ANECDOTE_BEFORE = regex.compile(r"(?<![共现拥还另设建])有$")

@@ -235,3 +235,11 @@ def test_figures_of_a_data_table_with_no_words_are_not_targets(text):
 def test_a_table_flattened_one_cell_per_line_keeps_labelled_figures():
     found = targets("指标\n本年\n职工入会率\n91.2%\n新建工会\n12家\n", REPORT)
     assert [(t.value, t.subject) for t in found] == [(91.2, "职工入会率"), (12, "工会")]
+
+
+@pytest.mark.parametrize("text", [
+    "举办线上一场直播讲座。",  # 线上 is a locative, the count stays
+    "组织线下一场交流会。",
+])
+def test_locatives_ending_in_shang_do_not_make_a_demonstrative(text):
+    assert [t.value for t in targets(text)] == [1]
