@@ -239,7 +239,7 @@ def test_a_table_flattened_one_cell_per_line_keeps_labelled_figures():
 
 @pytest.mark.parametrize("text", [
     "举办线上一场直播讲座。",  # 线上 is a locative, the count stays
-    "组织线下一场交流会。",
+    "周五晚上一场露天电影。",
 ])
 def test_locatives_ending_in_shang_do_not_make_a_demonstrative(text):
     assert [t.value for t in targets(text)] == [1]
