@@ -243,3 +243,10 @@ def test_a_table_flattened_one_cell_per_line_keeps_labelled_figures():
 ])
 def test_locatives_ending_in_shang_do_not_make_a_demonstrative(text):
     assert [t.value for t in targets(text)] == [1]
+
+
+def test_study_notes_and_code_have_no_targets_but_a_log_keeps_its_results():
+    text = "今天学习了第三章，书中提到全国有职工3.9亿人，感触很深。"
+    assert targets(text, "读书笔记") == []
+    log = "\n".join(f"2025-04-{d:02d} 走访企业{d}家，慰问职工12人。" for d in range(1, 8))
+    assert len(targets(log, "")) == 14
