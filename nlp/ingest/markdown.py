@@ -37,6 +37,11 @@ BLOCK_RESIDUE = regex.compile(
     r"|</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|tbody|thead|section|article|blockquote|hr)\b[^<>\n]{0,300}>",
     regex.IGNORECASE,
 )
+# A markdown image, deleted whole: "![活动照片](img/1.png)"; not "!（注意）".
+MD_IMAGE = regex.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)")
+# The syntax of a markdown link, deleted around its text: "[实施方案](https://x.cn/a)" -> "实施方案";
+# not "[2024]" (no target) nor "【附件】".
+MD_LINK_SYNTAX = regex.compile(r"\[(?=[^\]\n]{1,200}\]\((?:https?://|/|\.|#|www\.)[^)\n]{0,500}\))|\]\((?:https?://|/|\.|#|www\.)[^)\n]{0,500}\)")
 # Inline web residue, deleted: "<span style=\"…\">", "</strong>", "&nbsp;", "&#12288;";
 # not "<规划>" or "&" alone.
 INLINE_RESIDUE = regex.compile(

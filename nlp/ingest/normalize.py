@@ -22,6 +22,8 @@ from .markdown import (
     MD_BULLET,
     MD_HEADING,
     MD_HEADING_GLUED,
+    MD_IMAGE,
+    MD_LINK_SYNTAX,
     SETEXT_UNDERLINE,
     THEMATIC_BREAK,
     WHOLE_LINE_BOLD,
@@ -182,6 +184,9 @@ def _split_lines(raw: str) -> list[_Line]:
             drop |= {start + i + m.start() + k for m in MD_BOLD.finditer(body) for k in range(2)}
         if "." in body or "`" in body or "#" in body:
             drop |= {start + i + m.start() + k for m in STRAY_ARTIFACT.finditer(body) for k in range(len(m.group()))}
+        if "](" in body:
+            drop |= {start + i + k for m in MD_IMAGE.finditer(body) for k in range(m.start(), m.end())}
+            drop |= {start + i + k for m in MD_LINK_SYNTAX.finditer(body) for k in range(m.start(), m.end())}
         if "<" in body or "&" in body:
             drop |= {start + i + k for m in INLINE_RESIDUE.finditer(body) for k in range(m.start(), m.end())}
         if drop:

@@ -42,6 +42,7 @@ from nlp.ingest.document import document_from_text
     "今天是2024年3月5日 星期二",
     "文章来源：",
     "今天是",
+    "https://www.example.cn/jihua/123.html",
     "文档格式：docx",
     "下载积分：5",
     "本文共3页",

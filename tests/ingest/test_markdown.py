@@ -129,3 +129,14 @@ def test_a_paragraph_cut_by_a_page_number_is_rejoined(page):
     n = normalize(raw)
     assert "比例达到百分之八十以上" in n.text
     assert page not in n.text
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("详见[实施方案](https://example.cn/a.html)第三条。", "详见实施方案第三条。"),
+    ("![活动照片](img/1.png)组织职工健步走。", "组织职工健步走。"),
+    ("参阅[附件](./附件1.docx)和[说明](#sec2)。", "参阅附件和说明。"),
+    ("会议于[2024]年召开。", "会议于[2024]年召开。"),
+])
+def test_markdown_links_keep_their_text_and_images_go(raw, text):
+    assert normalize(raw).text == text
+    assert _roundtrip_ok(raw)
