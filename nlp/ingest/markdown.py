@@ -14,6 +14,8 @@ MD_HEADING = regex.compile(r"#{1,6}[ \t]+")
 MD_HEADING_GLUED = regex.compile(r"#{1,6}(?=[^\s#])(?!.*#)")
 # Markdown bullet at a line start: "- 1、慰问" -> "1、慰问"; not "-5℃" (no space after).
 MD_BULLET = regex.compile(r"[-*+][ \t]+")
+# Blockquote mark at a line start, nested or not: "> 注：…", "> > 引文", "＞ 编者按"; not ">=" or "->".
+MD_QUOTE = regex.compile(r"(?:[>＞](?![=>])[ \t]?)+")
 # Setext underline: "======", "------" (three or more) under a heading line; not "--" or "- a".
 SETEXT_UNDERLINE = regex.compile(r"^[ \t]*(?:={3,}|-{3,})[ \t]*$")
 # Thematic break standing alone: "***", "___", "- - -"; not "**重点**".

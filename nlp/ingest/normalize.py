@@ -24,6 +24,7 @@ from .markdown import (
     MD_HEADING_GLUED,
     MD_IMAGE,
     MD_LINK_SYNTAX,
+    MD_QUOTE,
     SETEXT_UNDERLINE,
     THEMATIC_BREAK,
     WHOLE_LINE_BOLD,
@@ -171,6 +172,9 @@ def _split_lines(raw: str) -> list[_Line]:
             i = m.end()
         elif first in ("-", "*", "+") and (m := MD_BULLET.match(piece, i)):
             mark = ("bullet", m.group())
+            i = m.end()
+        elif first in (">", "＞") and (m := MD_QUOTE.match(piece, i)):
+            mark = ("quote", m.group())
             i = m.end()
         j = max(i, len(piece.rstrip(TRAILING_SPACE)))
         body = piece[i:j]

@@ -185,7 +185,7 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
         lines = [(s, e) for s, e in lines if s >= front.end]
         if front.title:
             front_title = TitleSpan(*front.title, text[front.title[0]:front.title[1]])
-    furniture = [(s, e, "quoted note") for s, e in quoted_notes(text, lines)]
+    furniture = [(s, e, "quoted note") for s, e in quoted_notes(lines, {m.start for m in marks if m.kind == "quote"})]
     furniture += [(s, e, "teaser list") for s, e in _teaser_lists(text, lines, bp)]
     furniture += [(s, e, "code block") for s, e in code_blocks(text, lines)]
     furniture += [(s, e, "attachment list") for s, e in attachment_lists(text, lines)]

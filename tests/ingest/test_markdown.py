@@ -140,3 +140,18 @@ def test_a_paragraph_cut_by_a_page_number_is_rejoined(page):
 def test_markdown_links_keep_their_text_and_images_go(raw, text):
     assert normalize(raw).text == text
     assert _roundtrip_ok(raw)
+
+
+@pytest.mark.parametrize("raw, text, mark", [
+    ("> 坚持以职工为中心的工作导向", "坚持以职工为中心的工作导向", "> "),
+    ("> > 引文中的引文", "引文中的引文", "> > "),
+    ("＞编者按：本文有删节", "编者按：本文有删节", "＞"),
+])
+def test_a_blockquote_mark_is_stripped_and_remembered(raw, text, mark):
+    n = normalize(raw)
+    assert n.text == text
+    assert [(m.kind, m.raw) for m in n.line_marks] == [("quote", mark)]
+
+
+def test_a_comparison_sign_is_no_quote():
+    assert normalize(">=30人的企业").text == ">=30人的企业"
