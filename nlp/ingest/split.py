@@ -22,16 +22,20 @@ from .notice import NOTICE_TITLE as NOTICE_TITLE_LINE
 from .notice import attachment_lists, attachments, handed_on_name, is_notice_title
 
 # A numbered article title line: "工会工作计划与总结篇三", "社区工作计划 篇1", "第2篇",
-# "学校工会计划范文3", "社区工作计划一", "工会工作总结（二）"; not "本篇一般…" (a sentence: too
+# "学校工会计划范文3", "社区工作计划一", "工会工作总结（二）", "【篇一】社区工作计划", "范文2：…计划",
+# "第3篇：…总结"; not "本篇一般…" (a sentence: too
 # long, or punctuated), not "二、工作计划" (an outline item).
 NUMBERED_TITLE = regex.compile(
     r"^(?:[^\s，,。；;：:！!？?]{0,40}[ \t\u3000]?篇[一二三四五六七八九十]{1,3}"
     r"|[^\s，,。；;：:！!？?]{2,40}[ \t\u3000]?篇\d{1,2}"
-    r"|第[\d一二三四五六七八九十]{1,3}篇"
+    r"|第[\d一二三四五六七八九十]{1,3}篇(?:[:：\s]\s*[^\s，,。；;！!？?]{2,40})?"
+    r"|[【\[]?(?:篇|范文|范例|样本)\s?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[】\]]?"
+    r"(?:[:：\s]?\s*[^\s，,。；;！!？?、]{2,40})?"
     r"|[^\s，,。；;：:！!？?、]{2,40}(?:计划|总结|方案|要点|范文|范例|样本|模板)[ \t\u3000]?"
     r"(?:[一二三四五六七八九十]{1,3}|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}))$"
 )
 TITLE_NUMBER_END = frozenset("一二三四五六七八九十)）0123456789")
+SAMPLE_WORDS = ("范文", "范例", "样本")
 # The noun that ends a plan title, followed by the series number: "…工作计划1", "…总结2",
 # "…计划范文2"; not "计划12项" (the digits are a count: the series check needs 1, 2, … in order).
 SERIES_NOUN = regex.compile(r"(?:计划|总结|方案|要点|规划|安排|范文|范例|样本|模板)(?=[1-9])")
@@ -143,7 +147,8 @@ def _series_titles(text: str, limit: int) -> list[TitleSpan]:
 def _numbered_titles(text: str, lines: list[tuple[int, int]]) -> list[TitleSpan]:
     # Every branch of NUMBERED_TITLE holds "篇" or ends in a number: a cheap test skips most lines.
     return [TitleSpan(s, e, line) for s, e in lines
-            if ("篇" in (line := text[s:e]) or line[-1] in TITLE_NUMBER_END) and NUMBERED_TITLE.match(line)]
+            if ("篇" in (line := text[s:e]) or line[-1] in TITLE_NUMBER_END or line.lstrip("【[").startswith(SAMPLE_WORDS))
+            and NUMBERED_TITLE.match(line)]
 
 
 def _bare_titles(text: str, lines: list[tuple[int, int]], noun: str | None) -> list[TitleSpan]:

@@ -230,6 +230,10 @@ def test_a_site_page_keeps_only_its_article():
     ["学校工会计划（一）", "学校工会计划（二）"],
     ["企业工会工作计划范文1", "企业工会工作计划范文2"],
     ["医院工会计划 篇一", "医院工会计划 篇二"],
+    ["【篇一】社区工作计划", "【篇二】社区志愿服务计划"],
+    ["范文1：学校工会工作计划", "范文2：学校工会工作总结"],
+    ["篇一：企业工会计划", "篇二：企业工会计划"],
+    ["第1篇：街道工作要点", "第2篇：街道工作要点"],
 ])
 def test_numbered_article_titles_of_other_sites(titles):
     raw = f"{titles[0]}\n\n一、加强学习。\n\n{titles[1]}\n\n全年组织活动6次。"
@@ -276,3 +280,10 @@ def test_a_first_line_heading_naming_the_document_is_the_title_even_beside_peers
     (article,) = document_from_text(raw, "x.md").articles
     assert article.title == "第一小学2025年春季学期工会工作计划"
     assert article.text.startswith("一、指导思想")
+
+
+@pytest.mark.parametrize("line", ["篇幅不宜过长", "范文写作要注意格式。", "一、工作计划"])
+def test_lines_that_merely_start_like_a_numbered_title_are_not_titles(line):
+    from nlp.ingest.split import NUMBERED_TITLE
+
+    assert not NUMBERED_TITLE.match(line)
