@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-# YAML front matter at the top of a markdown file: "---\n标题: …\n---".
+# YAML front matter at the top of a markdown file: "---\n标题: …\n---"; not a "---" rule further down.
 FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?:.*\n)*?---[ \t]*(?:\n|\Z)")
 # The title key of front matter: "标题: 某某计划", "title: \"某某计划\""; not "副标题:" or "文号:".
 FRONT_TITLE = regex.compile(r"^(?:标题|题目|名称|title|Title|TITLE)\s*[:：]\s*[\"'“]?(?P<v>[^\n]*?)[\"'”]?\s*$",
@@ -34,7 +34,7 @@ SIGNER_AND_DATE = regex.compile(
     r"^[\p{Han}（）()·]{2,40}\s+(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年"
     r"[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
 )
-# A publication note under a signature: "（此件公开发布）", "(此件主动公开)".
+# A publication note under a signature: "（此件公开发布）", "(此件主动公开)"; not "（此项工作由工会负责）".
 PUBLICATION_NOTE = regex.compile(r"^[（(]此件[^）)]{1,12}[）)]$")
 MAX_SIGNER_LINES = 2
 

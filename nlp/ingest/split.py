@@ -63,6 +63,7 @@ LONG_TITLE = regex.compile(
 # ("…。") nor opening an outline item.
 MIN_TEASERS = 2
 MAX_TEASER = 40
+# TEASER_STOP: the end of a sentence or a label. Matches "。" in "…活动。"; must not match "计划".
 TEASER_STOP = regex.compile(r"[。；;！!？?：:]$")
 # How many first lines of a document are its head, where bylines stand.
 HEAD_LINES = 8
