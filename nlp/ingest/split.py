@@ -9,6 +9,7 @@ What precedes the first article of a compilation is the page's own front matter.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -250,10 +251,11 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
             for i, t in enumerate(titles)
         ]
     signed = set(inner_signatures(text, kept_lines))
+    line_starts = [s for s, _e in kept_lines]
     for _title, start, end in spans:  # a signature block closes an article
-        body_lines = [(s, e) for s, e in kept_lines if start <= s and e <= end]
+        body_lines = kept_lines[bisect_left(line_starts, start):bisect_left(line_starts, end)]
         signed.update(signature_before(text, body_lines, len(body_lines)))
-    dropped.extend((s, e, "signature") for s, e in signed if (s, e, "signature") not in dropped)
+    dropped.extend((s, e, "signature") for s, e in sorted(signed))
 
     drops_sorted = sorted(dropped)
     articles = []
