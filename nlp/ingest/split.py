@@ -298,7 +298,9 @@ def _single_title(text: str, lines: list[tuple[int, int]], front_title: TitleSpa
     title = front_title
     if title is not None:
         body_start = first[0] if first else title.end
-        if first and (_is_top_heading(first[0], marks) or _same_title(text[first[0]:first[1]], title.text)):
+        line = text[first[0]:first[1]] if first else ""
+        if first and not LINE_START_MARKER.match(line) and (_is_top_heading(first[0], marks)
+                                                            or _same_title(line, title.text)):
             furniture.append((first[0], first[1], "title repeated"))
             body_start = first[1]
     elif first is None:

@@ -287,3 +287,10 @@ def test_lines_that_merely_start_like_a_numbered_title_are_not_titles(line):
     from nlp.ingest.split import NUMBERED_TITLE
 
     assert not NUMBERED_TITLE.match(line)
+
+
+def test_a_numbered_first_heading_after_front_matter_is_body_not_a_repeated_title():
+    raw = "---\n标题: 某某方案\n---\n# 一、总体要求\n## （一）目标\n建会10家。\n## （二）原则\n稳步推进。"
+    (article,) = document_from_text(raw, "x.md").articles
+    assert article.title == "某某方案"
+    assert article.text.startswith("一、总体要求")
