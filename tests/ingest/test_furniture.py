@@ -42,6 +42,9 @@ from nlp.ingest.document import document_from_text
     "今天是2024年3月5日 星期二",
     "文章来源：",
     "今天是",
+    "var _hmt = _hmt || [];",
+    "font-size: 16px; line-height: 1.5;",
+    "});",
     "https://www.example.cn/jihua/123.html",
     "文档格式：docx",
     "下载积分：5",
@@ -81,6 +84,8 @@ def test_page_furniture_lines_of_any_site(line):
     "第1页的表格",
     "全文共分三部分。",
     "文档管理制度",
+    "2024-2025",
+    "97.1%",
     "2023-05-06前完成全部验收",
 ])
 def test_body_lines_are_not_furniture(line):
