@@ -44,6 +44,9 @@ MD_IMAGE = regex.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)")
 # The syntax of a markdown link, deleted around its text: "[实施方案](https://x.cn/a)" -> "实施方案";
 # not "[2024]" (no target) nor "【附件】".
 MD_LINK_SYNTAX = regex.compile(r"\[(?=[^\]\n]{1,200}\]\((?:https?://|/|\.|#|www\.)[^)\n]{0,500}\))|\]\((?:https?://|/|\.|#|www\.)[^)\n]{0,500}\)")
+# A site label left glued to the end of a line by a web page, deleted: "…的实施意见文章来源：",
+# "…工作安排点击数："; not "拓宽经费来源" (来源 alone ends ordinary phrases).
+TRAILING_SITE_LABEL = regex.compile(r"(?<=\p{Han})(?:文章来源|稿件来源|点击数|点击量|浏览次数|阅读次数)\s*[:：]?\s*$")
 # Inline web residue, deleted: "<span style=\"…\">", "</strong>", "&nbsp;", "&#12288;";
 # not "<规划>" or "&" alone.
 INLINE_RESIDUE = regex.compile(

@@ -25,6 +25,7 @@ from .markdown import (
     MD_IMAGE,
     MD_LINK_SYNTAX,
     MD_QUOTE,
+    TRAILING_SITE_LABEL,
     SETEXT_UNDERLINE,
     THEMATIC_BREAK,
     WHOLE_LINE_BOLD,
@@ -188,6 +189,8 @@ def _split_lines(raw: str) -> list[_Line]:
             drop |= {start + i + m.start() + k for m in MD_BOLD.finditer(body) for k in range(2)}
         if "." in body or "`" in body or "#" in body:
             drop |= {start + i + m.start() + k for m in STRAY_ARTIFACT.finditer(body) for k in range(len(m.group()))}
+        if ("来源" in body or "数" in body) and (m := TRAILING_SITE_LABEL.search(body)):
+            drop |= {start + i + k for k in range(m.start(), m.end())}
         if "](" in body:
             drop |= {start + i + k for m in MD_IMAGE.finditer(body) for k in range(m.start(), m.end())}
             drop |= {start + i + k for m in MD_LINK_SYNTAX.finditer(body) for k in range(m.start(), m.end())}

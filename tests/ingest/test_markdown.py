@@ -155,3 +155,13 @@ def test_a_blockquote_mark_is_stripped_and_remembered(raw, text, mark):
 
 def test_a_comparison_sign_is_no_quote():
     assert normalize(">=30人的企业").text == ">=30人的企业"
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("认真落实关于加强基层工会建设的实施意见文章来源：", "认真落实关于加强基层工会建设的实施意见"),
+    ("组织开展职工技能竞赛点击数：", "组织开展职工技能竞赛"),
+    ("二、拓宽经费来源", "二、拓宽经费来源"),
+    ("统计阅读次数。", "统计阅读次数。"),
+])
+def test_a_site_label_glued_to_the_end_of_a_line_is_deleted(raw, text):
+    assert normalize(raw).text == text
