@@ -299,3 +299,10 @@ def test_a_numbered_first_heading_after_front_matter_is_body_not_a_repeated_titl
     (article,) = document_from_text(raw, "x.md").articles
     assert article.title == "某某方案"
     assert article.text.startswith("一、总体要求")
+
+
+def test_a_table_of_contents_of_numbered_titles_adds_no_empty_articles():
+    raw = ("学校工会计划汇编3篇\n学校工会计划 篇1\n学校工会计划 篇2\n学校工会计划 篇3\n"
+           "学校工会计划 篇1\n一、开展读书活动。\n学校工会计划 篇2\n组织体检。\n学校工会计划 篇3\n慰问退休教师。")
+    doc = document_from_text(raw, "x.txt")
+    assert [a.text for a in doc.articles] == ["一、开展读书活动。", "组织体检。", "慰问退休教师。"]
