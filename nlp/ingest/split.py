@@ -70,6 +70,8 @@ TEASER_STOP = regex.compile(r"[。；;！!？?：:]$")
 HEAD_LINES = 8
 # A line that names a document by its kind: "…工作计划", "…实施方案（2024—2026年）"; not "引言".
 DOCUMENT_NOUN_END = regex.compile(r"(?:计划|总结|方案|要点|规划|意见|办法|报告|纲要|细则|通知|安排)(?:[（(][^（()）]{2,20}[)）])?$")
+# CLAUSE_PUNCT: punctuation inside a sentence, never in a title. Matches "，"; must not match "《".
+CLAUSE_PUNCT = regex.compile(r"[，,。；;！!？?]")
 # Characters one spelling of a title may add to another and still be the same title.
 MAX_TITLE_EXTRA = 8
 MIN_SERIES_STEM = 4
@@ -307,6 +309,8 @@ def _single_title(text: str, lines: list[tuple[int, int]], front_title: TitleSpa
         return None, 0, furniture
     else:
         title = _first_line_title(text, first, marks)
+        if title is not None and title.end == first[1] and len(lines) > 1:
+            title = _wrapped_title(text, title, lines[1], marks)
         body_start = title.end if title else 0
     if title is not None:
         furniture += _notice_furniture(text, [ln for ln in lines if ln[0] >= body_start], title.text)
@@ -328,6 +332,16 @@ def _first_line_title(text: str, first: tuple[int, int], marks: Sequence[LineMar
     if NOTICE_TITLE_LINE.match(line) or LONG_TITLE.match(line):
         return TitleSpan(first[0], first[1], line)
     return None
+
+
+def _wrapped_title(text: str, title: TitleSpan, second: tuple[int, int], marks: Sequence[LineMark]) -> TitleSpan:
+    """The title with its second line when a long title was wrapped in two ("…基层工会" + "…实施方案")."""
+    line = text[second[0]:second[1]]
+    if (DOCUMENT_NOUN_END.search(title.text) or not DOCUMENT_NOUN_END.search(line) or len(line) > 40
+            or CLAUSE_PUNCT.search(title.text + line) or LINE_START_MARKER.match(line)
+            or second[0] in _heading_depths(marks)):
+        return title
+    return TitleSpan(title.start, second[1], text[title.start:second[1]])
 
 
 def _heading_depths(marks: Sequence[LineMark]) -> dict[int, int]:

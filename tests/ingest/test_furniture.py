@@ -306,3 +306,22 @@ def test_a_table_of_contents_of_numbered_titles_adds_no_empty_articles():
            "学校工会计划 篇1\n一、开展读书活动。\n学校工会计划 篇2\n组织体检。\n学校工会计划 篇3\n慰问退休教师。")
     doc = document_from_text(raw, "x.txt")
     assert [a.text for a in doc.articles] == ["一、开展读书活动。", "组织体检。", "慰问退休教师。"]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("某某区关于进一步加强基层工会", "规范化建设的实施方案"),
+    ("某某市总工会", "2025年工作要点"),
+    ("第一实验小学2024—2025学年第一学期", "教职工代表大会工作安排"),
+])
+def test_a_title_wrapped_over_two_lines_is_one_title(first, second):
+    raw = f"{first}\n{second}\n\n一、总体要求\n\n做好服务。"
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert article.title == first + second
+    assert article.text.startswith("一、总体要求")
+
+
+@pytest.mark.parametrize("second", ["为做好今年工作，特制定本方案", "一、工作计划", "社区工作计划 篇1"])
+def test_a_first_line_and_a_body_line_are_not_one_title(second):
+    raw = f"某某社区2024年\n{second}\n\n开展活动。"
+    doc = document_from_text(raw, "x.txt")
+    assert doc.articles[0].title != "某某社区2024年" + second
