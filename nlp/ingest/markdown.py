@@ -9,9 +9,9 @@ import regex
 
 # ATX heading mark with a space: "## 2. 三月" -> "2. 三月"; not "#话题#" (no space after).
 MD_HEADING = regex.compile(r"#{1,6}[ \t]+")
-# ATX heading mark glued to its text: "##工作目标", "###一、指导思想"; not "#话题#" (a hashtag,
-# closed by a second "#" on the line) nor "#1" inside a sentence (only tried at a line start).
-MD_HEADING_GLUED = regex.compile(r"#{1,6}(?=[^\s#])(?!.*#)")
+# ATX heading mark glued to its text: "##工作目标", "###一、指导思想", "##2.三月"; not "#话题#"
+# (a hashtag, closed by a second "#" on the line) nor "#3号楼" (a number that is no enumerator).
+MD_HEADING_GLUED = regex.compile(r"#{1,6}(?=\p{Han}|[（(【“]|\d{1,2}[.、．])(?!.*#)")
 # Markdown bullet at a line start: "- 1、慰问" -> "1、慰问"; not "-5℃" (no space after).
 MD_BULLET = regex.compile(r"[-*+][ \t]+")
 # Blockquote mark at a line start, nested or not: "> 注：…", "> > 引文", "＞ 编者按"; not ">=" or "->".

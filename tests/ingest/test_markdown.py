@@ -17,6 +17,7 @@ def _roundtrip_ok(raw: str) -> bool:
     ("##工作目标\n完成建会任务。", "工作目标\n完成建会任务。"),
     ("###一、指导思想\n以职工为本。", "一、指导思想\n以职工为本。"),
     ("#### 2. 三月", "2. 三月"),
+    ("##2.三月份", "2.三月份"),
 ])
 def test_atx_headings_with_or_without_a_space(raw, text):
     n = normalize(raw)
@@ -25,9 +26,10 @@ def test_atx_headings_with_or_without_a_space(raw, text):
     assert _roundtrip_ok(raw)
 
 
-def test_a_hashtag_is_not_a_heading():
-    n = normalize("#五一劳动节#职工运动会圆满举行")
-    assert n.text.startswith("#五一") and not n.line_marks
+@pytest.mark.parametrize("raw", ["#五一劳动节#职工运动会圆满举行", "#3号楼开展消防演练"])
+def test_a_hashtag_or_a_numbered_place_is_not_a_heading(raw):
+    n = normalize(raw)
+    assert n.text == raw and not n.line_marks
 
 
 @pytest.mark.parametrize("underline", ["===", "======", "---", "----------"])
