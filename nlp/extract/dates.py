@@ -482,7 +482,3 @@ def build_schedule(article: Article) -> list[ScheduleItem]:
     """The article's calendar: months → activities (needs dates, headings, tasks filled)."""
     return schedule.build_schedule(article)
 
-
-def render_calendar(article: Article) -> str:
-    """Month → activities of one article, for `--format calendar`."""
-    return schedule.render_calendar(article)
