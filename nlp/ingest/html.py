@@ -39,7 +39,7 @@ import regex
 from nlp.errors import UnreadableFile
 from nlp.ingest.html_chrome import drop_page_chrome
 from nlp.ingest.html_title import SPACES, choose_title, looks_like_title, page_title, usable_title
-from nlp.ingest.html_tree import collapse_spaces, extracted_lines, title_candidates
+from nlp.ingest.html_tree import OWN_MARKER, collapse_spaces, extracted_lines, title_candidates
 from nlp.ingest.txt import decode_bytes
 
 # Charset declared in a <meta> tag, either form. Matches b'<meta charset="gbk">' and
@@ -153,6 +153,8 @@ def html_to_lines(node, keep_headers: bool = False) -> list[str]:
         if tag in _BLOCK:
             flush()
             stack.append((current, True, keep, in_pre))
+        if tag == "li":
+            buffer.append(_ordered_item_marker(current))
         child_keep = keep or tag in _HEADER_KEEPERS
         child_pre = in_pre or tag == "pre"
         children = list(current.iter(include_text=True))
@@ -160,6 +162,22 @@ def html_to_lines(node, keep_headers: bool = False) -> list[str]:
             stack.append((child, False, child_keep, child_pre))
     flush()
     return lines
+
+
+def _ordered_item_marker(item) -> str:
+    """The number a browser shows before an <li> of an <ol> ('3.'), '' for other items and
+    for items that print their own marker."""
+    parent = item.parent
+    if parent is None or parent.tag != "ol" or OWN_MARKER.match(item.text(deep=True)):
+        return ""
+    number = 0
+    for sibling in parent.iter():
+        if sibling.tag == "li":
+            number += 1
+        if sibling is item or sibling == item:
+            break
+    start = parent.attributes.get("start") or "1"
+    return f"{number - 1 + (int(start) if start.isdigit() else 1)}."
 
 
 def _is_chrome_container(node) -> bool:

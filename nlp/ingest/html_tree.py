@@ -1,6 +1,7 @@
 """lxml trees of a web page to text: trafilatura's article tree to lines, title candidates of the page.
 
-A table row is one line of its cells joined by " | " when it is a data row (two or more
+Items of an ordered list get the number a browser shows (`1.`). A table row is one line of
+its cells joined by " | " when it is a data row (two or more
 non-empty cells, none over 200 characters or holding a table); the rows of a layout table
 (old sites frame the whole article in a <td>) give their blocks as lines instead.
 
@@ -26,6 +27,12 @@ HTML_SPACE = regex.compile(r"[ \t\n\r\f]+")
 # 'news_title', 'article-title', 'title'; must not match 'subtitle' or 'sitetitle'.
 TITLE_CLASS = regex.compile(
     r"(?:art|article|news|content|detail|show|info|post|entry|page)?[_-]?title", regex.IGNORECASE
+)
+
+# An enumerator an item already prints. Matches '1、', '(2)', '（三）', '四、', '⑤'; must not
+# match '2025年' or '30%'.
+OWN_MARKER = regex.compile(
+    r"\s*(?:\d{1,3}[、.．)）](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
 )
 
 _BLOCKS = frozenset({"p", "head", "item", "quote", "code", "list", "table", "div", "body", "main", "doc"})
@@ -106,12 +113,33 @@ def _block(element: etree._Element, lines: list[str]) -> None:
                 _inline_text(cell, out, lines)
                 lines.append("".join(out))
         return
+    if element.tag == "list":
+        _list_lines(element, lines)
+        return
     if element.tag in _PREFORMATTED:
         lines.extend("".join(element.itertext()).split("\n"))
         return
     out: list[str] = []
     _inline_text(element, out, lines)
     lines.append("".join(out))
+
+
+def _list_lines(element: etree._Element, lines: list[str]) -> None:
+    """Lines of a list: one per item; items of an ordered list get the number a browser shows
+    ("1." …), unless the item prints its own marker already."""
+    ordered = element.get("rend") == "ol"
+    number = 0
+    for child in element:
+        if child.tag != "item":
+            _block(child, lines)
+            continue
+        number += 1
+        item: list[str] = []
+        _block(child, item)
+        first = next((i for i, line in enumerate(item) if line.strip()), None)
+        if ordered and first is not None and not OWN_MARKER.match(item[first]):
+            item[first] = f"{number}.{item[first].lstrip()}"
+        lines.extend(item)
 
 
 def extracted_lines(body: etree._Element) -> tuple[list[str], list[str]]:
