@@ -49,6 +49,20 @@ _TITLE_XPATH = etree.XPath("//title")
 _ARTICLE_HEADING_XPATH = etree.XPath("//article//h1|//main//h1|//*[@role='main']//h1")
 
 
+# An inline style that hides an element. Matches 'display:none', 'DISPLAY: none;',
+# 'visibility: hidden'; must not match 'display: block' or 'overflow: hidden'.
+HIDDEN_STYLE = regex.compile(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden")
+_STYLED_OR_HIDDEN_XPATH = etree.XPath("//*[@style or @hidden]")
+
+
+def drop_hidden_elements(tree: etree._Element) -> None:
+    """Remove, in place, the elements a browser does not show (their tails stay)."""
+    for element in _STYLED_OR_HIDDEN_XPATH(tree):
+        if element.get("hidden") is not None or HIDDEN_STYLE.search(element.get("style") or ""):
+            if element.getparent() is not None:
+                element.drop_tree()  # lxml.html: the element goes, the text after it stays
+
+
 def collapse_spaces(raw: str) -> str:
     """Browser-style whitespace collapsing of one block's inline text, stripped."""
     return HTML_SPACE.sub(" ", CJK_SEGMENT_BREAK.sub("", raw)).strip()

@@ -488,3 +488,15 @@ def test_short_page_ordered_list_honours_start_and_printed_markers(tmp_path: Pat
             "<li>（四）评选先进</li></ol><ul><li>其他事项</li></ul></body></html>")
     lines = read_document(_write(tmp_path / "ol.html", page.encode("utf-8"))).text.split("\n")
     assert lines == ["工会小组工作安排", "2.组织读书活动", "3.开展健步走", "（四）评选先进", "其他事项"]
+
+
+@pytest.mark.parametrize("body_repeats", [1, 6])  # a short page (fallback reader) and a long one
+def test_elements_a_browser_hides_are_not_read(tmp_path: Path, body_repeats: int) -> None:
+    body = "工会将围绕中心工作，团结动员广大职工建功立业。" * body_repeats
+    page = (
+        "<html><body><div class='content'><h1>街道工会工作计划</h1>"
+        f"<p>{body}</p><p style='display:none'>范文下载请联系客服</p><div hidden>隐藏的推广链接</div>"
+        "<p>一、加强组织建设<span style='VISIBILITY: hidden'>水印文字</span>，新建工会3家。</p></div></body></html>"
+    )
+    lines = read_document(_write(tmp_path / "hidden.html", page.encode("utf-8"))).text.split("\n")
+    assert lines == ["街道工会工作计划", body, "一、加强组织建设，新建工会3家。"]
