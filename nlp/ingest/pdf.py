@@ -37,6 +37,7 @@ WHITESPACE = regex.compile(r"\s")
 _MAX_CID_SHARE = 0.05
 _MIN_CHARS_PER_PAGE = 10  # below this average a "text layer" is page numbers on scanned images
 _LATIN_SPACE_PT = 3.0  # pdfplumber's default x_tolerance: a gap over it between Latin letters is a space
+_SAME_HEIGHT_PT = 6  # running headers/footers stand at the same height on every page, to a few points
 _EDGE_LINES = 2  # running headers/footers are among the first or last two lines of a page
 _MIN_REPEAT_SHARE = 0.5  # ... and repeat on at least half the pages
 _WRAP_SLACK_EMS = 1.5  # a line ending within 1.5 characters of the right edge is full (wrapped)
@@ -155,10 +156,12 @@ def _extract_pages(path: Path) -> list[list[_Line]]:
     return pages
 
 
-def _furniture_key(text: str) -> str:
-    """A line with its numbers and spaces taken out: running headers and footers that differ
-    only by the page number (`第 3 页`, `- 12 -`) share one key."""
-    return DIGITS_AND_SPACES.sub("#", text)
+def _furniture_key(line: _Line) -> tuple[str, int, int]:
+    """A line with its numbers and spaces taken out, its font size and its height on the page:
+    running headers and footers that differ only by the page number (`第 3 页`, `- 12 -`)
+    share one key, while the document's title printed large on page 1 differs from the same
+    words in a small header, and body lines are rarely at the same height on every page."""
+    return DIGITS_AND_SPACES.sub("#", line.text), round(line.size), round(line.top / _SAME_HEIGHT_PT)
 
 
 def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
@@ -173,15 +176,15 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
         n = len(lines)
         return sorted({i for i in (*range(min(_EDGE_LINES, n)), *range(max(0, n - _EDGE_LINES), n))})
 
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, int, int]] = Counter()
     for lines in pages:
-        counts.update({_furniture_key(lines[i].text) for i in edges(lines)})
+        counts.update({_furniture_key(lines[i]) for i in edges(lines)})
     needed = max(2, math.ceil(len(pages) * _MIN_REPEAT_SHARE))
     kept_pages = []
     for lines in pages:
         drop = {
             i for i in edges(lines)
-            if PAGE_NUMBER_LINE.fullmatch(lines[i].text) or counts[_furniture_key(lines[i].text)] >= needed
+            if PAGE_NUMBER_LINE.fullmatch(lines[i].text) or counts[_furniture_key(lines[i])] >= needed
         }
         drop.update(i for i, line in enumerate(lines) if TOC_ENTRY.fullmatch(line.text))
         kept_pages.append([line for i, line in enumerate(lines) if i not in drop])

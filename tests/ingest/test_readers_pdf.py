@@ -270,6 +270,27 @@ def test_paragraph_running_over_a_page_break_is_one_line(tmp_path: Path) -> None
     assert lines[-1] == "二、强化督查考核"
 
 
+def test_title_repeated_small_in_the_running_header_is_kept_once(tmp_path: Path) -> None:
+    pdf = _cjk_canvas(tmp_path / "titled.pdf")
+    title = "城东区总工会2026年工作要点"
+    bodies = {1: ["一、总体要求", "坚持以职工为中心。"], 2: ["二、主要任务", "新建职工之家10个。"],
+              3: ["三、保障措施", "加强组织领导。"]}
+    for number, body in bodies.items():
+        _draw(pdf, _LEFT, 800, title, size=9)  # running header: the title, small
+        y = 760
+        if number == 1:
+            _draw(pdf, 150, y, title, size=18)  # the title itself, large, near the top of page 1
+            y -= 40
+        for line in body:
+            _draw(pdf, _LEFT, y, line)
+            y -= 24
+        _draw(pdf, 290, 40, f"- {number} -", size=9)
+        pdf.showPage()
+    pdf.save()
+    lines = read_document(tmp_path / "titled.pdf").text.split("\n")
+    assert lines == [title] + [line for body in bodies.values() for line in body]
+
+
 def test_title_on_the_first_page_only_is_kept_and_single_page_header_too(tmp_path: Path) -> None:
     pdf = _cjk_canvas(tmp_path / "one.pdf")
     _draw(pdf, _LEFT, 800, "城东区总工会文件", size=9)
