@@ -7,11 +7,11 @@ outline marker 一、 into 1、, GUIDE §7).
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import cn2an
 import regex
 
+from ..data import table
 from .holidays import NOT_A_DAY_AFTER, TIME_SUFFIX, holiday_body, holiday_table, word_alternation
 
 # ----------------------------------------------------------------------------- numerals
@@ -85,8 +85,7 @@ _QC = "[”\"’」』]"
 
 
 def _load_lines(name: str) -> list[str]:
-    text = resources.files("nlp.data.dates").joinpath(name).read_text(encoding="utf-8")
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return ["\t".join(row) for row in table("nlp.data.dates", name)]
 
 
 @lru_cache(maxsize=1)
