@@ -65,6 +65,8 @@ class Analysis:
     files: int = 0  # files analyzed or tried
 
 
+FOLDER_DOC_DETAIL = "skipped: the folder's own documentation, not a plan"
+
 # progress(done, total, path): called after each file (total known from the start).
 Progress = Callable[[int, int, Path], None]
 
@@ -86,7 +88,7 @@ def walk(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileProblem]]:
             if any(part.startswith(".") for part in f.relative_to(p).parts):
                 continue
             if f.stem.lower() in FOLDER_DOCS:
-                skipped.append(FileProblem(str(f), "folder_doc", "skipped: the folder's own documentation"))
+                skipped.append(FileProblem(str(f), "folder_doc", FOLDER_DOC_DETAIL))
             elif f.suffix.lower() not in SUPPORTED_SUFFIXES:
                 shown = f.suffix.lower() or "(no extension)"
                 skipped.append(FileProblem(str(f), UnsupportedFormat.reason,

@@ -16,10 +16,13 @@ PLAIN_EVERY_SECONDS = 5.0
 
 
 class FileProgress:
-    """A context manager whose `update(done, total, path)` reports progress over files."""
+    """A context manager whose `update(done, total, path)` reports progress over files (or other
+    `unit`s: the benchmarks count their measurements)."""
 
-    def __init__(self, label: str, stream: TextIO | None = None, every: float = PLAIN_EVERY_SECONDS):
+    def __init__(self, label: str, stream: TextIO | None = None, every: float = PLAIN_EVERY_SECONDS,
+                 unit: str = "files"):
         self.label = label
+        self.unit = unit
         self.stream = stream if stream is not None else sys.stderr
         self.every = every
         self._bar = None
@@ -47,7 +50,7 @@ class FileProgress:
         now = time.monotonic()
         if now - self._last >= self.every and done < total:
             self._last = now
-            self.stream.write(f"{self.label}: {done}/{total} files ({path})\n")
+            self.stream.write(f"{self.label}: {done}/{total} {self.unit} ({path})\n")
             self.stream.flush()
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

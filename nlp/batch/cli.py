@@ -184,7 +184,7 @@ def export(
     db: Path = typer.Option(Path("plans.db"), "--db", help="Database written by `batch`."),
     format: ExportFormat = typer.Option(
         ExportFormat.parquet, "--format", "-f",
-        help="parquet (needs pyarrow: pip install 'plan-nlp[dask]'), csv (UTF-8 with BOM, opens in Excel), "
+        help="parquet (needs pyarrow: pip install 'plan-nlp\\[dask]'), csv (UTF-8 with BOM, opens in Excel), "
              "xlsx (one workbook per table) or jsonl."),
 ) -> None:
     """Export every table of the database, one file per table (errors carry the file path)."""

@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from ..errors import PlanNLPError
-
 if TYPE_CHECKING:  # the extractors load when a digest is made, not when the CLI starts
     from ..model import Article
     from .build import Digest
@@ -36,6 +34,13 @@ def analyze_all(paths: list[Path], progress: bool = False) -> tuple[list[Article
     else:
         result = analyze_paths(paths)
     return result.articles, [p.line() for p in result.skipped + result.failed], len(result.failed)
+
+
+def _on_page(line: str) -> bool:
+    """Whether a problem line belongs on the digest page: not a folder's own README."""
+    from ..api import FOLDER_DOC_DETAIL
+
+    return not line.endswith(FOLDER_DOC_DETAIL)
 
 
 def render(digest: Digest, fmt: DigestFormat) -> str:
@@ -66,7 +71,8 @@ def summarize(
         sys.stderr.write(f"summarize: {line}\n")
     from .build import build_digest
 
-    digest = build_digest(articles, top=top, sentences=sentences, max_chars=max_chars, errors=errors)
+    digest = build_digest(articles, top=top, sentences=sentences, max_chars=max_chars,
+                          errors=[line for line in errors if _on_page(line)])
     text = render(digest, format)
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)

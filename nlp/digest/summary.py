@@ -37,7 +37,8 @@ PRIOR_DATE = 0.5
 SEMICOLON_FACTOR = 0.6
 LONG_SENTENCE = 150  # characters
 LONG_FACTOR = 0.5
-TEMPLATE_PREFIX = 10  # masked opening characters two table rows share (会员#人，经费#元…)
+TABLE_ROW_CHARS = 80  # longer sentences are prose, not table rows
+TABLE_ROW_SIMILARITY = 0.75  # of two number-masked sentences, to be rows of one table
 SENTENCE_ENDS = "。！？!?；;"
 # A number, Arabic or Chinese, with its decimal part.  Matches "5100", "0.95", "十二"; not "工会".
 NUMBER = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十百千万零〇两]+")
@@ -55,9 +56,9 @@ SITE_WORDS = regex.compile(r"小编|查看剩余|范文|网友|本站|下载|阅
 # Matches "二是" in `二是抓好工会规范化建设`, ")" in `)二是进一步完善`, "首先，"; must not match
 # "一是" inside `统一是非标准` (only at the start), "第一线" (no comma after 第一) nor "1.5" in
 # `1.5万元`.  Also strips a half-kept enumerator: "一)" in `一)组织广大教职工`.
-# Opening quotes and brackets stay: “三八”节 keeps its “.
+# Opening quotes and brackets stay: “三八”节 keeps its “; so does a placeholder's `__` (`__年，…`).
 LEAD_ORDINAL = regex.compile(
-    r"(?:(?:(?![\p{Ps}\p{Pi}])[\p{P}\s])+|[一二三四五六七八九十]+是"
+    r"(?:(?:(?![\p{Ps}\p{Pi}_＿*＊])[\p{P}\s])+|[一二三四五六七八九十]+是"
     r"|[（(]?(?:[一二三四五六七八九十]+|\d{1,2})[)）、．.](?!\d)"
     r"|其[一二三四五六七八九十][，,、]|第[一二三四五六七八九十]+[，,、]|(?:首先|其次|再次|最后|另外)[，,])+"
 )
@@ -255,6 +256,20 @@ def template_key(sentence: str) -> str:
     return NUMBER.sub("#", "".join(sentence.split()))
 
 
+def table_rows(keys: Sequence[str]) -> set[int]:
+    """Indices of sentences that are rows of one table: short, holding numbers, and in the same
+    mould as another once numbers are masked (元旦慰问，教工#人，经费#元 / 端午慰问，教工#人，经费#元)."""
+    from rapidfuzz.distance import Indel
+
+    short = [i for i, k in enumerate(keys) if "#" in k and len(k) <= TABLE_ROW_CHARS]
+    out: set[int] = set()
+    for x, i in enumerate(short):
+        for j in short[x + 1:]:
+            if Indel.normalized_similarity(keys[i], keys[j]) >= TABLE_ROW_SIMILARITY:
+                out.update((i, j))
+    return out
+
+
 def candidates(article: Article) -> list[Candidate]:
     """Sentences of an article that may enter its summary, with priors.
 
@@ -279,11 +294,11 @@ def candidates(article: Article) -> list[Candidate]:
             continue
         spans.append((s, e))
     keys = [template_key(text[s:e]) for s, e in spans]
-    openings = Counter(k[:TEMPLATE_PREFIX] for k in keys if "#" in k[:TEMPLATE_PREFIX])
+    rows = table_rows(keys)
     seen: set[str] = set()
     out: list[Candidate] = []
-    for (s, e), key in zip(spans, keys):
-        if key in seen or openings[key[:TEMPLATE_PREFIX]] > 1:
+    for k, ((s, e), key) in enumerate(zip(spans, keys)):
+        if key in seen or k in rows:
             continue
         seen.add(key)
         inside = lambda spans_: any(s <= a and b <= e for a, b in spans_)  # noqa: E731

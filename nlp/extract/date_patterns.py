@@ -72,7 +72,7 @@ YEARPH = (
 )
 # Words that stand for a year when followed by a month, season or holiday: 今年3月, 去年十月底.
 _REL_PREFIX = "今年|明年|去年|前年|来年|次年|当年|同年|本年度?|上年度?"
-YEARPREFIX = f"(?:(?P<py>{YEARNUM})年度?|(?P<pph>{YEARPH})年度?|(?P<prel>{_REL_PREFIX}))"
+YEARPREFIX = f"(?:(?P<py>{YEARNUM})[ \u3000]?年度?|(?P<pph>{YEARPH})年度?|(?P<prel>{_REL_PREFIX}))"
 
 # Position inside a month: 7月初, 8月中下旬, 12月底, 11月底前; 中 but not 中秋.
 MONTH_SUFFIX = (
@@ -191,10 +191,11 @@ SEASON_WORD = regex.compile(
     f"(?<![安健齐完爱])(?P<sw>{_alt(season_table())})(?![间])(?P<ssuf>前|以前|之前|以来|期间)?"
 )
 # SEASON_TERM_WORD: a school term named productively: 本学期, 这一学期, 这学期, 上半学期,
-# 下半学期, 新学期, 本学年末, 学期初, 该学期, 整个学期. Not: 每学期 (recurring), 一个学期 (a
+# 下半学期, 新学期, 本学年末, 学期初, 该学期, 整个学期, 第二学期. Not: 每学期 (recurring), 一个学期 (a
 # duration), 上学期间 (上学 = going to school), 学期 alone.
 SEASON_TERM_WORD = regex.compile(
-    "(?<![每个])(?:(?:本|这一?个?|该|新|整个|全|上|下)半?(?:学期|学年)(?:初|中|末)?|(?:学期|学年)(?:初|中|末))"
+    "(?<![每个])(?:(?:本|这一?个?|该|新|整个|全|上|下|第[一二1２2１])半?(?:学期|学年)(?:期末|期中|初|中|末)?"
+    "|(?:学期|学年)(?:初|中|末))"
     "(?![间内])(?P<tsuf>前|以前|之前|以来|期间)?"
 )
 # MONTH_PART: a vague part of a month named without its number: 本月底, 下个月初, 当月中旬,
@@ -206,7 +207,7 @@ MONTH_PART = regex.compile(
 # SEASON_YEAR: a season sharing its 年 with the year: 2017年底, xx年初, 今年内, 明年初.
 # Not: 今年 (a year only), 2017年度.
 SEASON_YEAR = regex.compile(
-    f"(?:(?P<sy>{YEARNUM})|(?P<sph>{YEARPH})|(?P<srel>[今明去本当次]))年(?P<sw2>底|初|末|终|内)"
+    f"(?:(?P<sy>{YEARNUM}){_SP}|(?P<sph>{YEARPH})|(?P<srel>[今明去本当次]))年(?P<sw2>底|初|末|终|内)"
     "(?P<ssuf2>前|以前|之前)?"
 )
 # SEASON_QUARTER: 第二季度, 一季度末, 三、四季度, 前三季度. Not: 每季度 (recurring), 十一季度.

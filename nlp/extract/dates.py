@@ -312,6 +312,8 @@ def _with_prefix(text: str, dm: DateMention) -> DateMention:
         if o is not None:
             start = o.start()
     m = P.PREFIX_REV.match(text, 0, start)
+    if m is None and start > 0 and text[start - 1] in " \u3000":
+        m = P.PREFIX_REV.match(text, 0, start - 1)  # 2024 年 3 月: the spaced form of 2024年3月
     year, ph = dm.year, dm.placeholder
     if m is not None:
         start = m.start()

@@ -34,7 +34,7 @@ _PLAN_PART_LINE = regex.compile(
     r"[^\n。！？]{0,16}$",
     regex.MULTILINE,
 )
-_MIN_REVIEW = 40  # a plan part follows at least this much text (the review)
+_MIN_REVIEW = 10  # a plan part follows some text of the review
 
 
 def reviews_and_plans(title: str) -> bool:

@@ -33,6 +33,12 @@ def _comparator(text: str, q: Quantity, clause: tuple[int, int]) -> str:
         i = head.rfind(cue)
         if i >= 0 and len(head) - (i + len(cue)) <= 3:
             return comp
+    # 至少每季度组织演练一次: a bound opening the clause binds its count (no other number between)
+    head = text[clause[0]:q.start]
+    for cue in ("至少", "不少于", "不得少于", "不低于"):
+        i = head.find(cue)
+        if i >= 0 and not any(ch.isdigit() for ch in head[i:]):
+            return ">="
     return q.comparator
 
 

@@ -104,3 +104,14 @@ def signature_before(text: str, lines: list[tuple[int, int]], stop: int) -> list
         k -= 1
         signers += 1
     return sorted(block)
+
+
+def inner_signatures(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Signature blocks inside a document: an issuing body line right above a full date line
+    (the end of a notice that the handed-on plan follows); a date line alone is left in place."""
+    out: list[tuple[int, int]] = []
+    for k in range(1, len(lines)):
+        s, e = lines[k]
+        if DATE_LINE.match(text[s:e].strip()) and SIGNER_LINE.match(text[lines[k - 1][0]:lines[k - 1][1]].strip()):
+            out.extend(signature_before(text, lines, k + 1))
+    return out

@@ -32,7 +32,7 @@ SENTENCE_END = regex.compile(r"[。！？!?；;]$")
 # "kground: rgb(255, 255, 255);\">", a block tag "<p class=\"x\">", "</div>", "<br/>";
 # not "3:00", "比例为1:2;" (no closing ">"), nor "<<规划>>".
 BLOCK_RESIDUE = regex.compile(
-    r"[.…。]*此处(?:隐藏|省略)\d+个?字[.…。]*"
+    r"[.…]*此处(?:隐藏|省略)\d+个?字[.…]*"
     r"|(?:[A-Za-z-]*\s*:\s*[^;<>\n\p{Han}]{1,60};\s*)+\"?\s*/?>"
     r"|</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|tbody|thead|section|article|blockquote|hr)\b[^<>\n]{0,300}>",
     regex.IGNORECASE,

@@ -17,7 +17,7 @@ import regex
 from ..model import LineMark
 from ..text.enumerators import LINE_START_MARKER
 from .boilerplate import BoilerplatePatterns, patterns
-from .furniture import code_blocks, front_matter, quoted_notes, signature_before
+from .furniture import code_blocks, front_matter, inner_signatures, quoted_notes, signature_before
 from .notice import NOTICE_TITLE as NOTICE_TITLE_LINE
 from .notice import attachment_lists, attachments, handed_on_name, is_notice_title
 
@@ -49,6 +49,23 @@ GLUED_TITLE = regex.compile(
 # A bare title that names an organisation: "区总工会综治工作计划", "第一中学工会工作总结";
 # not "实施方案", "活动计划" (section titles inside one plan).
 ORG_TITLE = regex.compile(r"工会|学校|[小中大]学|幼儿园|医院|公司|集团|企业|街道|社区|委员会|局|镇|县|区|市")
+# A long title line of a government document: "某某市推进…三年行动计划（2024—2026年）"; it ends in
+# a document noun (and perhaps a bracketed period), with no clause punctuation; not "…，特制定本计划。".
+LONG_TITLE = regex.compile(
+    r"^[^，,。；;！!？?：:\s]{10,80}(?:计划|方案|要点|规划|意见|办法|总结|报告|纲要|细则|通知)"
+    r"(?:[（(][^（()）]{2,20}[)）])?$"
+)
+# A teaser list: at least this many title lines of at most this length, none ending a sentence
+# ("…。") nor opening an outline item.
+MIN_TEASERS = 2
+MAX_TEASER = 40
+TEASER_STOP = regex.compile(r"[。；;！!？?：:]$")
+# How many first lines of a document are its head, where bylines stand.
+HEAD_LINES = 8
+# A line that names a document by its kind: "…工作计划", "…实施方案（2024—2026年）"; not "引言".
+DOCUMENT_NOUN_END = regex.compile(r"(?:计划|总结|方案|要点|规划|意见|办法|报告|纲要|细则|通知|安排)(?:[（(][^（()）]{2,20}[)）])?$")
+# Characters one spelling of a title may add to another and still be the same title.
+MAX_TITLE_EXTRA = 8
 MIN_SERIES_STEM = 4
 MAX_SERIES_STEM = 30
 
@@ -169,6 +186,7 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
         if front.title:
             front_title = TitleSpan(*front.title, text[front.title[0]:front.title[1]])
     furniture = [(s, e, "quoted note") for s, e in quoted_notes(text, lines)]
+    furniture += [(s, e, "teaser list") for s, e in _teaser_lists(text, lines, bp)]
     furniture += [(s, e, "code block") for s, e in code_blocks(text, lines)]
     furniture += [(s, e, "attachment list") for s, e in attachment_lists(text, lines)]
     if furniture:
@@ -179,9 +197,9 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
     if lines and bp.is_compilation_title(text[lines[0][0]:lines[0][1]]):
         doc_title = text[lines[0][0]:lines[0][1]]
     kept_lines = []
-    for s, e in lines:
+    for k, (s, e) in enumerate(lines):
         line = text[s:e]
-        if bp.is_line(line):
+        if bp.is_line(line) or (k < HEAD_LINES and bp.is_head_line(line)):
             dropped.append((s, e, "page furniture"))
         elif bp.is_compilation_title(line):
             dropped.append((s, e, "compilation title"))
@@ -225,9 +243,11 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
             (t, t.end, titles[i + 1].start if i + 1 < len(titles) else limit)
             for i, t in enumerate(titles)
         ]
+    signed = set(inner_signatures(text, kept_lines))
     for _title, start, end in spans:  # a signature block closes an article
         body_lines = [(s, e) for s, e in kept_lines if start <= s and e <= end]
-        dropped.extend((s, e, "signature") for s, e in signature_before(text, body_lines, len(body_lines)))
+        signed.update(signature_before(text, body_lines, len(body_lines)))
+    dropped.extend((s, e, "signature") for s, e in signed if (s, e, "signature") not in dropped)
 
     drops_sorted = sorted(dropped)
     articles = []
@@ -237,6 +257,29 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
         dropped.extend(blurbs)
         articles.append(ArticleSpan(title, tuple(ranges)))
     return SplitResult(doc_title, tuple(articles), tuple(sorted(dropped)))
+
+
+def _teaser_lists(text: str, lines: list[tuple[int, int]], bp: BoilerplatePatterns) -> list[tuple[int, int]]:
+    """A teaser label ("推荐阅读") with the run of short title lines under it (two or more)."""
+    out = []
+    for k, (s, e) in enumerate(lines):
+        if not bp.opens_teasers(text[s:e]):
+            continue
+        n = k + 1
+        while n < len(lines) and _teaser_like(text[lines[n][0]:lines[n][1]]):
+            n += 1
+        if n - k - 1 >= MIN_TEASERS:
+            out.append((s, lines[n - 1][1]))
+    return out
+
+
+def _teaser_like(line: str) -> bool:
+    """A short title line of another page: "社区工作计划范文", "· 学校工会总结（3篇）".
+
+    Not a book title ("《平凡的世界》"): a reading plan's own list of recommended books.
+    """
+    return (len(line) <= MAX_TEASER and not TEASER_STOP.search(line) and not LINE_START_MARKER.match(line)
+            and not line.startswith("《"))
 
 
 def _single_title(text: str, lines: list[tuple[int, int]], front_title: TitleSpan | None,
@@ -264,7 +307,7 @@ def _first_line_title(text: str, first: tuple[int, int], marks: Sequence[LineMar
     line = text[first[0]:first[1]]
     heading = _heading_depths(marks)
     if first[0] in heading:
-        if not _is_top_heading(first[0], marks):
+        if not _is_top_heading(first[0], marks) and not DOCUMENT_NOUN_END.search(line):
             return None  # "#### 引言" beside other "####" headings: a section, not the title
         if not regex.search(r"[。；;！!？?]$", line) and not LINE_START_MARKER.match(line):
             return TitleSpan(first[0], first[1], line)  # a top heading is the title at any length
@@ -272,7 +315,7 @@ def _first_line_title(text: str, first: tuple[int, int], marks: Sequence[LineMar
         return TitleSpan(first[0], first[1], line)
     if glued := GLUED_TITLE.match(line):
         return TitleSpan(first[0], first[0] + glued.end(), glued.group())
-    if NOTICE_TITLE_LINE.match(line):
+    if NOTICE_TITLE_LINE.match(line) or LONG_TITLE.match(line):
         return TitleSpan(first[0], first[1], line)
     return None
 
@@ -299,7 +342,8 @@ def _is_top_heading(start: int, marks: Sequence[LineMark]) -> bool:
 def _same_title(line: str, title: str) -> bool:
     strip = lambda t: regex.sub(r"[\p{P}\s]", "", t)  # noqa: E731 - compare without punctuation
     a, b = strip(line), strip(title)
-    return bool(a) and (a == b or (len(a) >= 6 and (a in b or b in a)))
+    # The same name, or one holding the other with a few characters more (a year, "的通知").
+    return bool(a) and (a == b or (len(a) >= 6 and (a in b or b in a) and abs(len(a) - len(b)) <= MAX_TITLE_EXTRA))
 
 
 def _notice_furniture(text: str, lines: list[tuple[int, int]], title: str) -> list[tuple[int, int, str]]:
