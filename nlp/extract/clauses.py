@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import regex
 
+from ..lang.enumerators import LEADING_MARKERS
 from ..text.segment import get_segmenter
 
 Token = tuple[str, str, int, int]  # word, POS flag, start, end
@@ -31,10 +32,7 @@ WIDE_DELIM_BACK = regex.compile(WIDE_DELIM.pattern, regex.REVERSE)
 SENTENCE_DELIM_BACK = regex.compile(SENTENCE_DELIM.pattern, regex.REVERSE)
 # CLAUSE_LEAD: enumerators and run-in openers stripped from a clause start.
 # Matches "(1)", "二是", "1." at the start; must not match "一次" (a count).
-_CLAUSE_LEAD = regex.compile(
-    r"(?:\s|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[是要](?![\d一二三四五六七八九十])"
-    r"|\d+[.．、](?!\d)|[①-⑳]|[”\"》])+"
-)
+_CLAUSE_LEAD = regex.compile(rf"(?:{LEADING_MARKERS.pattern}|[”\"》])+")
 
 
 class Tokens:

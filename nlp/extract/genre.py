@@ -26,6 +26,7 @@ from functools import lru_cache
 import regex
 
 from ..data.cues import words
+from ..lang.enumerators import LINE_LEAD, MARKER_SOURCE
 from ..model import Article
 from ..text.segment import get_segmenter
 from .genre_kinds import not_a_plan, plan_parts, reviews_and_plans
@@ -53,8 +54,8 @@ _CLAUSE_START = regex.compile(r"[，,。；;：:！!？?\n]")
 # a date label before a colon. Matches "2、", "（三）", "12月：", "十一月份-十二月份:",
 # "第四季度：", "- 16、"; must not match "现将一年来的工作总结如下" (a framing sentence).
 _LIST_LINE = regex.compile(
-    r"[\s#*\-]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]"
-    r"|[①-⑳]|[^\n：:。，,]{0,14}(?:月份?|周|季度|学期|年初|年底|年末|旬)[^\n：:。，,]{0,3}[：:])"
+    rf"[\s#*\-]*(?:{MARKER_SOURCE}"
+    r"|[^\n：:。，,]{0,14}(?:月份?|周|季度|学期|年初|年底|年末|旬)[^\n：:。，,]{0,3}[：:])"
 )
 
 
@@ -69,10 +70,7 @@ _DEADLINE = regex.compile(
 
 # LINE_LEAD: what may open a heading line before its words. Matches "一、", "## ", "（二）",
 # "2. "; must not match "全年完成了".
-_LINE_LEAD = regex.compile(
-    r"[ \t\u3000#*>\-]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]、?|\d+[、.．])?"
-    r"[ \t\u3000]*(?:\*\*)?"
-)
+_LINE_LEAD = LINE_LEAD
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 import regex
 
+from ..lang.enumerators import LINE_LEAD
+
 # The next period a plan part or a title speaks of: 明年, 下一年度, 下半年, 下一步, 今后,
 # 2025年, 二〇二五年, 20xx年. Must not match 今年 or 上半年 (the period reviewed).
 _NEXT = (r"(?:明年|来年|次年|下一?年度?|新的一年|新一年|下半年|下一?步|今后|未来"
@@ -28,8 +30,7 @@ _MIXED_TITLE = regex.compile(rf"(?:总结|回顾|述职)[^\n]{{0,12}}?{_NEXT}[^\
 # Matches "二、2025年工作打算", "### 下一步工作思路", "（三）明年工作计划：";
 # must not match "二、今年工作回顾" nor a sentence "明年将继续……计划开展……。".
 _PLAN_PART_LINE = regex.compile(
-    r"^[ \t\u3000#*>\-]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]、?"
-    r"|\d+[、.．]|第[一二三四五六七八九十]+部分[：:、]?)?[ \t\u3000]*(?:\*\*)?"
+    rf"^{LINE_LEAD.pattern}"
     rf"(?P<next>{_NEXT})(?:的|度)?(?:全镇|全区|工会|我们的?)?(?:主要|重点)?(?:工作)?{_PLAN_NOUN}"
     r"(?![^\n]*(?:完成|执行|落实|情况|回顾|总结))[^\n。！？]{0,16}$",
     regex.MULTILINE,

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import regex
 
+from ..lang.enumerators import MARKER_SOURCE
+
 _MAX_CHROME_CHARS = 100  # furniture lines are short; a long line is body text that mentions them
 
 # A label of a page's byline/counter bar followed by a colon. Matches '点击数：', '文章来源:',
@@ -53,7 +55,7 @@ SENTENCE_END = regex.compile(r"[。！？；!?;]")
 
 # An outline enumerator opening a line: the article goes on, the teaser list has ended.
 # Matches '二、', '（三）', '4.'; must not match '2024年' or '三八节'.
-OUTLINE_START = regex.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))")
+OUTLINE_START = regex.compile(rf"^\s*(?:{MARKER_SOURCE})")
 
 _MAX_TEASER_CHARS = 40  # a teaser link is one title
 

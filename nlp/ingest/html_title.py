@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import regex
 
+from ..lang.enumerators import MARKER_SOURCE
+
 # Separators between a page title and the site/column names around it. Matches ' - ' in
 # '工作计划 - 某某网', '_' or '｜'; must not match the '-' in '2024-2025学年'.
 TITLE_SEPARATOR = regex.compile(r"\s+[-–—|·]\s+|[_|｜]|(?<!\d)[-–—](?!\d)|——")
@@ -46,7 +48,7 @@ _MAX_OWN_TITLE_CHARS = 50
 # What a title line never has: a sentence end or a trailing colon, or an outline marker at its
 # start. Matches '为做好工作，特制定本计划。', '一、总体要求', '现将有关事项通知如下：'; must not
 # match '某某机械厂工会2025年工作计划'.
-OWN_TITLE_BREAKER = regex.compile(r"[。！？；!?;]|[：:]\s*$|^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
+OWN_TITLE_BREAKER = regex.compile(rf"[。！？；!?;]|[：:]\s*$|^\s*(?:{MARKER_SOURCE})")
 
 
 def _squeeze(text: str) -> str:

@@ -26,6 +26,8 @@ import regex
 
 from nlp.errors import NoTextLayer, UnreadableFile
 
+from ..lang.enumerators import MARKER_SOURCE
+
 # A glyph code pdfminer could not map to Unicode. Matches '(cid:123)'; must not match '(cid)' or 'cid:12'.
 CID_GLYPH = regex.compile(r"\(cid:\d+\)")
 
@@ -69,8 +71,7 @@ TOC_ENTRY = regex.compile(r"\S.{0,80}?(?:[.…·．]\s*){4,}\s*\d{1,4}")
 # The start of a list item or outline heading, which is never the continuation of a wrapped
 # line. Matches '一、', '（二）', '3.', '3、', '(4)', '①', '第五条', '•'; must not match '2025年' or '30%'.
 LIST_ITEM_START = regex.compile(
-    r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)"
-    r"|[①-⑳⑴-⒇⒈-⒛]|第[一二三四五六七八九十百\d]{1,4}[章节条部分]|[•·●■◆▪\-*])"
+    rf"\s*(?:{MARKER_SOURCE}|[•·●■◆▪\-*])"
 )
 
 

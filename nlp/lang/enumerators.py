@@ -80,6 +80,15 @@ LEADING_MARKERS = regex.compile(
     rf"(?:\s|#+|[-*+](?=\s)|{MARKER.pattern}|{RUNIN_OPENER.pattern})+"
 )
 
+# The grammar as a regex source without groups, for modules that need a marker inside a pattern
+# of their own context (a line lead, a teaser list's end): they embed this, never their own
+# numeral-and-delimiter alternatives. Same matches as MARKER.
+MARKER_SOURCE = regex.sub(r"\(\?P<\w+>", "(?:", MARKER.pattern)
+# Decorations and at most one marker before a line's words: indentation, markdown heading,
+# quote, bullet and bold marks. Matches "一、", "## ", "（二）", "- 2. ", "**3.**"'s lead;
+# must not match past "全年" in "全年完成了".
+LINE_LEAD = regex.compile(rf"[ \t\u3000#*>\-]*(?:{MARKER_SOURCE})?[ \t\u3000]*(?:\*\*)?")
+
 # Conventional depth of each style (第一部分 > 第一章 > 第一节 > 第一条 > 一、 > （一） > 1、 > （1） >
 # 1) > ①), used only where an article's own nesting cannot decide.
 RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "cn": 4, "di": 4, "pcn": 5, "cnh": 5,

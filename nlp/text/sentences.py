@@ -6,6 +6,8 @@ from collections import Counter
 
 import regex
 
+from ..lang.enumerators import MARKER
+
 Span = tuple[int, int]
 
 _TERMINATORS = "。！？!?；;"
@@ -27,9 +29,6 @@ SENTENCE_TAIL = regex.compile(rf"[{regex.escape(_TERMINATORS + _CLOSERS)}]*")
 # A clause separator.  The half-width comma and colon do not split between digits (1,000 and
 # 8:30 are numbers).  Matches "，" in `加强学习，提高素质` and ":" in `目标:提高`; not ":" in `8:30`.
 CLAUSE_SEPARATOR = regex.compile(r"[，、：]|(?<!\d)[,:]|[,:](?!\d)")
-# An outline enumerator standing alone before "、", which is its own punctuation, not a
-# clause break.  Matches `一` `（二）` `12`; not `加强学习`.
-LEADING_ENUMERATOR = regex.compile(r"[（(]?(?:[一二三四五六七八九十百零〇两]{1,3}|\d{1,3})[)）]?")
 
 _CLAUSE_EDGE = "，,、：:" + _TERMINATORS
 _PAIRS = {"”": "“", "’": "‘", "》": "《", "）": "（", ")": "(", "】": "【", "」": "「",
@@ -110,7 +109,8 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
     for m in CLAUSE_SEPARATOR.finditer(text, start, end):
         if depth[m.start() - start]:
             continue
-        if m.group() == "、" and LEADING_ENUMERATOR.fullmatch(text, *_strip(text, begin, m.start())):
+        # "一、", "（二）、", "12、": the 、 closes an outline marker, it is not a clause break
+        if m.group() == "、" and MARKER.fullmatch(text, _strip(text, begin, m.start())[0], m.end()):
             continue
         _add(spans, text, begin, m.start(), _CLAUSE_EDGE)
         begin = m.end()
