@@ -293,3 +293,10 @@ def test_month_labels_alone_or_as_first_cells(label):
 def test_field_lines_and_run_in_labels_are_not_headings(line):
     doc = f"一、活动概况\n活动由工会组织。\n{line}\n二、活动流程\n按时开展。"
     assert heads(doc) == [(1, "一、", "活动概况"), (1, "二、", "活动流程")]
+
+
+def test_months_of_a_data_table_are_not_headings():
+    piped = "二、月度指标\n月份 | 产值 | 增幅\n1月 | 86.3 | 5.1%\n2月 | 90.2 | 6.0%\n3月 | 97.1 | 4.8%"
+    assert heads(piped) == [(1, "二、", "月度指标")]
+    cells = "二、月度指标\n月份\n完成率\n1月\n86.3%\n2月\n90.2%\n3月\n97.1%\n全年指标顺利完成。"
+    assert heads(cells) == [(1, "二、", "月度指标")]
