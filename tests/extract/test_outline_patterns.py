@@ -300,3 +300,10 @@ def test_months_of_a_data_table_are_not_headings():
     assert heads(piped) == [(1, "二、", "月度指标")]
     cells = "二、月度指标\n月份\n完成率\n1月\n86.3%\n2月\n90.2%\n3月\n97.1%\n全年指标顺利完成。"
     assert heads(cells) == [(1, "二、", "月度指标")]
+
+
+def test_a_long_marked_heading_line_is_a_heading_cut_at_forty():
+    title = "关于进一步加强新时代产业工人队伍建设改革和基层工会规范化建设的具体实施意见"
+    text = f"前言部分已经说明。\n{title}\n各单位要认真贯彻落实。"
+    assert heads(text) == []  # unmarked: too long for a title line
+    assert heads(text, (LineMark(text.index(title), "heading", "## "),)) == [(1, "", title[:40])]

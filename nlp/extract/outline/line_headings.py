@@ -11,7 +11,6 @@ from .lines import UNNUMBERED, Item, Lines
 from .markers import decimal_follows, glued_enumerator
 from .words import headed, is_leadin, is_section_name
 
-MAX_TEXT = 40  # a heading text is cut at 40 characters (GUIDELINES)
 MAX_TITLE = 30  # an unnumbered title line is "about 30 chars or fewer" (GUIDELINES)
 TABLE_RUN = 4  # this many short unpunctuated lines in a row are a table, not titles
 
@@ -169,7 +168,8 @@ def _title_span(lines: Lines, li: int, prev_kind: str, marked: bool) -> tuple[st
             return None  # "主要工作如下：" leads into a list, it does not title a block
     elif core[-1] in "。.．！!？?；;，,、…":
         return None  # a sentence or a clause, not a title
-    if not 2 <= len(core) <= (MAX_TEXT if marked else MAX_TITLE) or not HAN.search(core):
+    # a marked heading line is a heading at any length (its text is cut at 40 later)
+    if not 2 <= len(core) <= (len(core) if marked else MAX_TITLE) or not HAN.search(core):
         return None
     if TERMINATOR.search(core) or len(COMMA.findall(core)) > 1:
         return None
