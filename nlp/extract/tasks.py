@@ -20,7 +20,7 @@ from ..data.cues import words
 from ..model import Article, Task
 from ..text.segment import get_segmenter
 from . import sections
-from .targets import SpanIndex, Token, Tokens
+from .clauses import SpanIndex, Token, Tokens
 
 # CLAUSE: a clause, the run of characters between clause delimiters. The delimiters are
 # "，" "。" "；" "：" and line breaks; not "、" (开展A、B活动 is one action) nor an ASCII "?"
