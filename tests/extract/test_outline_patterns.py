@@ -307,3 +307,9 @@ def test_a_long_marked_heading_line_is_a_heading_cut_at_forty():
     text = f"前言部分已经说明。\n{title}\n各单位要认真贯彻落实。"
     assert heads(text) == []  # unmarked: too long for a title line
     assert heads(text, (LineMark(text.index(title), "heading", "## "),)) == [(1, "", title[:40])]
+
+
+def test_a_senior_style_met_late_closes_the_junior_items_before_it():
+    # "(二)…(三)" lost their "一、": "二、" is level 1, and a new style after it is level 2
+    text = "(二)健全组织\n(三)发展会员\n二、民主管理\n1.推进公开\n(一)评议干部"
+    assert [(lv, m) for lv, m, _ in heads(text)] == [(2, "(二)"), (2, "(三)"), (1, "二、"), (2, "1."), (3, "(一)")]

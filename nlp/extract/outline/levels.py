@@ -63,7 +63,7 @@ def assign_levels(items: list[Item]) -> list[int]:
             # a senior style first met at item 2+ ("(一)…(三)" then "二、"): its item 1 was lost
             # and everything so far belonged to it, one level down
             levels = [lv + 1 for lv in levels]
-            stack.insert(0, s)
+            stack = [s]  # the senior item closes the junior ones before it
             levels.append(1)
             continue
         else:
