@@ -95,10 +95,10 @@ def _plain(table: Table) -> str:
 
 
 def _render_text(articles: list[Article], fmt: Format) -> str:
-    from .extract import dates, outline, targets
+    from . import render as views
 
-    render = {Format.outline: outline.render_outline, Format.calendar: dates.render_calendar,
-              Format.targets: targets.render_targets}[fmt]
+    render = {Format.outline: views.render_outline, Format.calendar: views.render_calendar,
+              Format.targets: views.render_targets}[fmt]
     blocks = [f"== {Path(a.source).name} #{a.index} {a.title}\n{render(a)}".rstrip() for a in articles]
     return "\n\n".join(blocks) + "\n"
 

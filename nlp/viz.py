@@ -225,10 +225,14 @@ def palette(names: Iterable[str]) -> dict[str, Any]:
 
 
 def _colours(n: int) -> list[Any]:
+    """n distinct colours: tab10, or for more tab20 with its dark shades first (tab20 pairs a
+    dark and a light shade of each hue, which side by side look alike)."""
     import matplotlib as mpl
 
-    cmap = mpl.colormaps["tab20" if n > 10 else "tab10"]
-    return [cmap(i % cmap.N) for i in range(n)]
+    if n <= 10:
+        return [mpl.colormaps["tab10"](i) for i in range(n)]
+    order = [*range(0, 20, 2), *range(1, 20, 2)]
+    return [mpl.colormaps["tab20"](order[i % 20]) for i in range(n)]
 
 
 def save(ax: "Axes", path: str | Path, dpi: int = 110) -> Path:

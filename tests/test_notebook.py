@@ -82,7 +82,7 @@ def test_notebook_runs_top_to_bottom(kernel_name):
         pytest.skip(f"{', '.join(missing)} not in this tree yet; test_notebook_runs_without_pending_cells covers the rest")
     nb = _run(nbformat.read(NOTEBOOK, as_version=4), kernel_name)
     assert "missing from font" not in _stream_text(nb)
-    assert _images(nb) >= 6  # genre/org bars, heatmap, theme sizes, theme map, theme shares
+    assert _images(nb) >= 5  # genre/org bars, heatmap, theme sizes, theme map, theme shares
 
 
 def test_notebook_runs_without_pending_cells(kernel_name):

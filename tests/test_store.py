@@ -10,6 +10,8 @@ import sys
 import pytest
 
 from nlp import store
+from nlp.export import export
+from nlp.store import schema as store_schema
 from nlp.errors import PlanNLPError, UnwritableDocument
 from nlp.batch.work import analyze_file
 
@@ -188,7 +190,7 @@ def test_search_needs_every_word(conn):
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
 def test_export_round_trips_row_counts(conn, tmp_path, fmt):
     pd = pytest.importorskip("pandas")
-    written = store.export(conn, tmp_path / fmt, fmt)
+    written = export(conn, tmp_path / fmt, fmt)
     assert set(written) == set(store.TABLES)
     for table, path in written.items():
         n = _count(conn, table)
@@ -208,7 +210,7 @@ def test_parquet_without_pyarrow_names_the_extra(conn, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     with pytest.raises(store.MissingExtra, match=r"plan-nlp\[dask\]"):
-        store.export(conn, tmp_path / "out", "parquet")
+        export(conn, tmp_path / "out", "parquet")
 
 
 def test_grouped_commits_undo_a_failed_document_alone(tmp_path, results):
@@ -276,7 +278,7 @@ def test_version_1_database_is_migrated_in_place(tmp_path):
     # Version 1 stored each passage's text, a copy of its article's span; version 2 reads it there.
     db = tmp_path / "v1.db"
     old = sqlite3.connect(db)
-    old.executescript(store._SCHEMA.replace(
+    old.executescript(store_schema._SCHEMA.replace(
         "    UNIQUE (article_id, idx)              -- text:", "    text TEXT NOT NULL,\n    UNIQUE (article_id, idx) --")
         + "CREATE INDEX articles_document ON articles(document_id);"  # dropped by version 3
         + "CREATE INDEX passages_article ON passages(article_id);")
@@ -303,7 +305,7 @@ def test_failed_migration_leaves_the_old_version(tmp_path, monkeypatch):
     v2.executescript("CREATE INDEX articles_document ON articles(document_id);"
                      "CREATE INDEX passages_article ON passages(article_id); PRAGMA user_version=2;")
     v2.close()
-    monkeypatch.setitem(store._MIGRATIONS, 2, store._MIGRATIONS[2] + "\nDROP TABLE no_such_table;")
+    monkeypatch.setitem(store_schema._MIGRATIONS, 2, store_schema._MIGRATIONS[2] + "\nDROP TABLE no_such_table;")
     with pytest.raises(sqlite3.OperationalError, match="no_such_table"):
         store.connect(db)
     c = sqlite3.connect(db)

@@ -188,13 +188,14 @@ def export(
              "xlsx (one workbook per table) or jsonl."),
 ) -> None:
     """Export every table of the database, one file per table (errors carry the file path)."""
-    from nlp import store
+    from nlp.export import export as export_tables
+    from nlp.store import MissingExtra
 
     err = Console(stderr=True)
     conn = _open_existing(db, err)
     try:
-        written = store.export(conn, outdir, format.value)
-    except store.MissingExtra as exc:
+        written = export_tables(conn, outdir, format.value)
+    except MissingExtra as exc:
         _fail(err, str(exc))
         return
     finally:

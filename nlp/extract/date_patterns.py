@@ -7,11 +7,11 @@ outline marker 一、 into 1、, GUIDE §7).
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import cn2an
 import regex
 
+from ..data import table
 from .holidays import NOT_A_DAY_AFTER, TIME_SUFFIX, holiday_body, holiday_table, word_alternation
 
 # ----------------------------------------------------------------------------- numerals
@@ -85,8 +85,7 @@ _QC = "[”\"’」』]"
 
 
 def _load_lines(name: str) -> list[str]:
-    text = resources.files("nlp.data.dates").joinpath(name).read_text(encoding="utf-8")
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return ["\t".join(row) for row in table("nlp.data.dates", name)]
 
 
 @lru_cache(maxsize=1)
@@ -156,6 +155,25 @@ DAY_LIST = regex.compile(
 DAY_DOT = regex.compile(
     f"(?<![0-9０-９.．])(?P<pm>{AR_MONTH})[.．·・](?P<pd>{AR_DAY})(?![0-9０-９])"
     f"{_QO}?(?:{_holiday_names_plain()}){_QC}?"
+)
+@lru_cache(maxsize=1)
+def holiday_days() -> dict[str, tuple[str, int, int | None]]:
+    """Bare dates of fixed holidays → (kind, month, day) (holiday_days.tsv)."""
+    out = {}
+    for ln in _load_lines("holiday_days.tsv"):
+        written, kind, month, day = ln.split("\t")
+        out[written] = (kind, int(month), None if day == "-" else int(day))
+    return out
+
+
+# OBSERVANCE: a word of keeping a holiday, after which a bare holiday date is the holiday.
+# Matches "福利", "期间", "长假"; must not match "服务卡" (5.1服务卡 is a card's name).
+OBSERVANCE = "(?:福利|慰问|活动|期间|前后|前夕|放假|假期|长假|黄金周|节日|庆祝|联欢|游园)"
+# HOLIDAY_DATE: a fixed holiday written as its bare date before a word of observance: 5.1福利,
+# 6.1活动, 十一期间, 十一长假. Not: 5.1服务卡, 十一届, 十一五期间, 3.5万元.
+HOLIDAY_DATE = regex.compile(
+    f"(?<![0-9０-９.．〇零一二三四五六七八九十百千两第])"
+    f"(?P<hdw>{_alt(holiday_days())})(?![0-9０-９〇零一二三四五六七八九十百千])(?={OBSERVANCE})"
 )
 # DAY_ISO: 2017.3.12, 2017-03-12, 2017/3/12. Not: 2017-2018 (no day), 3.12 (no year).
 DAY_ISO = regex.compile(

@@ -18,7 +18,11 @@ import regex
 from ..model import Article, DateMention, ScheduleItem
 from . import date_patterns as P
 from . import schedule
-from .holidays import resolve_holiday
+from .holidays import TIME_SUFFIX, resolve_holiday
+
+# TIME_SUFFIX: what may follow a holiday and still belong to it. Matches "期间" after "十一";
+# must not match "福利".
+_TIME_SUFFIX = regex.compile(TIME_SUFFIX)
 
 # A numeric year that is plausible in a plan (二00三 → 2003; 2999 is a typo or a code).
 _YEAR_MIN, _YEAR_MAX = 1900, 2099
@@ -79,6 +83,16 @@ def _make_day_list(text: str, m, ctx) -> list[DateMention] | None:
 def _make_day_dot(text: str, m, ctx) -> DateMention | None:
     mo, d = P.to_int(m.group("pm")), P.to_int(m.group("pd"))
     return _mention(text, m.start(), m.end(), "day", months=(mo, mo), day=d)
+
+
+def _make_holiday_date(text: str, m, ctx) -> DateMention | None:
+    kind, month, day = P.holiday_days()[m.group("hdw")]
+    end = m.end()
+    if kind == "holiday":
+        suffix = _TIME_SUFFIX.match(text, end)
+        if suffix is not None:
+            end = suffix.end()  # 十一期间, like 国庆期间: the suffix belongs to the holiday
+    return _mention(text, m.start(), end, kind, months=(month, month), day=day)
 
 
 def _make_day_iso(text: str, m, ctx) -> DateMention | None:
@@ -276,6 +290,7 @@ _RULES: tuple[tuple["regex.Pattern[str]", Maker, bool, tuple[tuple[str, ...], ..
     (P.DAY_MD, _make_day_md, True, (_MONTH,)),
     (P.DAY_LIST, _make_day_list, True, (_MONTH, ("、",))),
     (P.DAY_DOT, _make_day_dot, False, (_DOT,)),
+    (P.HOLIDAY_DATE, _make_holiday_date, False, ()),
     (P.DAY_ISO, _make_day_iso, False, (_ISO_SEP,)),
     (P.RECURRING_EVERY, _make_recurring_every, False, (("每",),)),
     (P.RECURRING_FREQ, _make_recurring_freq, False, ()),
@@ -467,7 +482,3 @@ def build_schedule(article: Article) -> list[ScheduleItem]:
     """The article's calendar: months → activities (needs dates, headings, tasks filled)."""
     return schedule.build_schedule(article)
 
-
-def render_calendar(article: Article) -> str:
-    """Month → activities of one article, for `--format calendar`."""
-    return schedule.render_calendar(article)

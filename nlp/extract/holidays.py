@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
+
+from ..data import table
 
 _QUOTE_OPEN = "“\"‘「『〝＂"
 _QUOTE_CLOSE = "”\"’」』〞＂"
@@ -29,12 +30,8 @@ class Holiday:
 @lru_cache(maxsize=1)
 def holiday_table() -> tuple[Holiday, ...]:
     """The rows of holidays.tsv, loaded once."""
-    text = resources.files("nlp.data.dates").joinpath("holidays.tsv").read_text(encoding="utf-8")
     rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        key, first, last, calendar, numeric, names, bare = line.split("\t")
+    for key, first, last, calendar, numeric, names, bare in table("nlp.data.dates", "holidays.tsv"):
         months = None if first == "-" else (int(first), int(last))
         rows.append(Holiday(key, months, calendar, None if numeric == "-" else numeric,
                             tuple(n for n in names.split(",") if n), bare.strip() == "yes"))

@@ -294,7 +294,7 @@ def build_schedule(article: Article) -> list[ScheduleItem]:
     return dated + b.items
 
 
-# ----------------------------------------------------------------------------- rendering
+# ----------------------------------------------------------------------------- labels (shared by the views)
 
 _EVERY_LABEL = {"1D": "每天", "1W": "每周", "2W": "每两周", "1M": "每月", "2M": "每两个月",
                 "1Q": "每季度", "6M": "每半年", "1Y": "每年"}
@@ -315,37 +315,3 @@ def every_label(every: str | None) -> str:
     if every is None:
         return "周期不定"
     return f"{_EVERY_LABEL.get(every, '每' + every)} ({every})"
-
-
-def render_calendar(article: Article) -> str:
-    """Month → activities of one article (grouped as the plan groups them), then recurring items."""
-    items = article.schedule or tuple(build_schedule(article))
-    head = article.title or f"{article.source} #{article.index}"
-    if article.year:
-        head += f"（{article.year}年）"
-    out = [head]
-    groups: dict[str, list[str]] = {}
-    order: list[tuple[int, int, str]] = []
-    for it in items:
-        if not it.months:
-            continue
-        label = month_label(it.months)
-        if label not in groups:
-            groups[label] = []
-            order.append((it.months[0], len(it.months), label))
-        groups[label].append(it.activity)
-    for _first, _n, label in sorted(order):
-        out.append(label)
-        out.extend(f"  - {act}" for act in groups[label])
-    rec: dict[str, list[str]] = {}
-    for it in items:
-        if not it.months:
-            rec.setdefault(every_label(it.every), []).append(it.activity)
-    if rec:
-        out.append("定期")
-        for label, acts in rec.items():
-            out.append(f"  {label}")
-            out.extend(f"    - {act}" for act in acts)
-    if len(out) == 1:
-        out.append("  (no dated activities)")
-    return "\n".join(out)

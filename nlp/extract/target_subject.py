@@ -180,10 +180,22 @@ def subject(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens,
             and (_is_action(t[0]) or t[0][:2] in _actions())]
     if acts:
         return acts[0][0]  # 每年不少于一次，慰问…: the action done that many times
+    # 另有22家因亏损申请免交的企业: the first noun phrase later in the clause
+    for i, tok in enumerate(after):
+        if _nounish(tok):
+            found = _text(_run_after(after[i:], event))
+            if found:
+                return found
     # …召开座谈会，全年不少于2次: the nearest noun phrase of the sentence before the clause
     s_lo = sentence_start(text, lo)
     earlier = pos.within(s_lo, lo)
     for end in range(len(earlier), 0, -1):
         if _nounish(earlier[end - 1]):
             return _text(_run_before(earlier[:end]))
+    # a table flattened one cell per line: the label cell on the line before (新建工会 / 12家)
+    line_start = text.rfind("\n", 0, q.start) + 1
+    if line_start > 0 and not text[line_start:lo].strip(" \t\u3000|｜"):
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        label = pos.within(prev_start, line_start - 1)
+        return _text(_run_before(label))
     return None

@@ -2,7 +2,7 @@
 
 The steps live in their own modules: which quantities are targets (target_filters), their
 status from the clause (target_status), what they count (target_subject); this module runs
-them over an article and renders the table. Clause and token helpers are in clauses.py (and
+them over an article. Clause and token helpers are in clauses.py (and
 re-exported here for the modules that took them from here).
 """
 
@@ -15,8 +15,7 @@ from .target_filters import is_target
 from .target_status import local_prior, memoized_cues, status
 from .target_subject import subject
 
-__all__ = ["SpanIndex", "Token", "Tokens", "clause_span", "extract_targets", "is_target",
-           "render_targets"]
+__all__ = ["SpanIndex", "Token", "Tokens", "clause_span", "extract_targets", "is_target"]
 
 _EVENT_UNITS = frozenset("次 场 期 轮 届 节 堂 趟 回 项 个 人次 场次 期次".split())
 _PRE_COMPARATORS = {"至少": ">=", "不少于": ">=", "不得少于": ">=", "不低于": ">=", "最少": ">=",
@@ -52,7 +51,8 @@ def _part_prior(article: Article, label: str | None, parts: list[tuple[int, int]
         return local_prior(text, start, "goal", pos, leans)
     if any(lo <= start < hi for lo, hi in parts):
         return local_prior(text, start, "goal", pos, leans)
-    if label == "mixed":
+    if label == "mixed" and not parts:
+        # no part is headed as the plan: each sentence's own lean tells the parts apart
         return local_prior(text, start, "achieved", pos, leans)
     return "achieved"
 
@@ -63,8 +63,9 @@ def extract_targets(article: Article) -> list[Target]:
     if not article.quantities:
         return []
     reason = genre_mod.not_a_plan(text, article.title)
-    if reason is not None and reason.kind == "code":
-        return []  # numbers in code are not anyone's targets
+    if reason is not None and reason.kind in ("code", "notes"):
+        return []  # numbers in code or in study notes are nobody's targets (a log or minutes
+        # still report results and decisions)
     pos = Tokens.of(text)
     # genre is classified after targets in the pipeline: ask its cue counter directly
     label = genre_mod.genre_from_cues(genre_mod.genre_cues(text, article.title))
@@ -90,33 +91,3 @@ def extract_targets(article: Article) -> list[Target]:
             subject=subject(text, q, clause, pos, q.unit in _EVENT_UNITS),
         ))
     return out
-
-
-# ----------------------------------------------------------------------------- rendering
-
-def render_targets(article: Article) -> str:
-    """A table of the article's targets, for `--format targets`."""
-    head = f"{article.source} #{article.index} {article.title}".strip()
-    lines = [head, "-" * _width(head)]
-    if not article.targets:
-        lines.append("(no targets)")
-        return "\n".join(lines) + "\n"
-    rows = [("status", "amount", "unit", "cmp", "subject", "text")]
-    for t in article.targets:
-        if t.low is not None and t.high is not None:
-            amount = f"{t.low:g}–{t.high:g}"
-        elif t.value is not None:
-            amount = f"{t.value:g}"
-        else:
-            amount = "?"
-        rows.append((t.status, amount, t.unit or "-", t.comparator, t.subject or "-", t.text))
-    widths = [max(_width(r[i]) for r in rows) for i in range(5)]
-    for r in rows:
-        cells = [r[i] + " " * (widths[i] - _width(r[i])) for i in range(5)]
-        lines.append("  ".join(cells + [r[5]]))
-    return "\n".join(lines) + "\n"
-
-
-def _width(s: str) -> int:
-    """Display width: CJK characters take two columns."""
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)

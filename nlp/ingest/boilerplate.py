@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import regex
+
+from ..data import toml_data
 
 # A blurb paragraph longer than this is a run-in page (one line holds everything): only its
 # leading sentences up to the blurb are dropped, not the whole line.
@@ -104,7 +104,7 @@ def _any_of(patterns: tuple[regex.Pattern, ...]) -> tuple[regex.Pattern, ...]:
 @lru_cache(maxsize=1)
 def patterns() -> BoilerplatePatterns:
     """The shipped boilerplate patterns, compiled once."""
-    data = tomllib.loads(resources.files("nlp.data").joinpath("boilerplate.toml").read_text("utf-8"))
+    data = toml_data("nlp.data", "boilerplate.toml")
 
     def compiled(section: str) -> tuple[regex.Pattern, ...]:
         return tuple(regex.compile(p) for p in data[section]["patterns"])

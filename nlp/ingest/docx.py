@@ -42,11 +42,12 @@ _SDT, _SDT_CONTENT, _CUSTOM_XML = _tag("sdt"), _tag("sdtContent"), _tag("customX
 _VAL = _tag("val")
 
 # Runs of a paragraph, nested ones included (hyperlinks, tracked insertions, fields, content
-# controls), but not deleted text, text boxes (their own paragraphs), ruby annotations, or
-# the fallback copy of mc:AlternateContent.
+# controls), but not deleted text, text boxes (their own paragraphs), ruby annotations, the
+# fallback copy of mc:AlternateContent, or hidden text (w:vanish set on the run and not off).
 _PARAGRAPH_RUNS = etree.XPath(
     ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent"
-    " or ancestor::w:rt or ancestor::mc:Fallback)]",
+    " or ancestor::w:rt or ancestor::mc:Fallback)"
+    " and not(w:rPr/w:vanish[not(@w:val='0' or @w:val='false' or @w:val='off')])]",
     namespaces=_NS,
 )
 

@@ -22,7 +22,8 @@ over 200 characters) is one line of its cells joined by " | ". Everywhere whites
 collapses as a browser collapses it, and a line break between two CJK characters disappears
 (CSS Text 3 segment break rule) so hard-wrapped Chinese source does not gain spaces. Lines
 are stripped, empty ones dropped; the furniture filter and the title choice apply to both
-paths. A single-file web archive (.mht) is read from its HTML part.
+paths, and neither sees elements a browser does not show (`display:none`, `hidden`), where
+sites park ads and the "hidden" part of an article. A single-file web archive (.mht) is read from its HTML part.
 
 Bytes are decoded by a byte-order mark, else the charset declared in a <meta> tag (GB2312 and
 GBK read as GB18030, as browsers do), else, or if the declared charset fails, by the .txt logic
@@ -35,11 +36,12 @@ import codecs
 from pathlib import Path
 
 import regex
+from lxml import etree
 
 from nlp.errors import UnreadableFile
 from nlp.ingest.html_chrome import drop_page_chrome
 from nlp.ingest.html_title import SPACES, choose_title, looks_like_title, page_title, usable_title
-from nlp.ingest.html_tree import collapse_spaces, extracted_lines, title_candidates
+from nlp.ingest.html_tree import OWN_MARKER, collapse_spaces, drop_hidden_elements, extracted_lines, title_candidates
 from nlp.ingest.txt import decode_bytes
 
 # Charset declared in a <meta> tag, either form. Matches b'<meta charset="gbk">' and
@@ -153,6 +155,8 @@ def html_to_lines(node, keep_headers: bool = False) -> list[str]:
         if tag in _BLOCK:
             flush()
             stack.append((current, True, keep, in_pre))
+        if tag == "li":
+            buffer.append(_ordered_item_marker(current))
         child_keep = keep or tag in _HEADER_KEEPERS
         child_pre = in_pre or tag == "pre"
         children = list(current.iter(include_text=True))
@@ -160,6 +164,22 @@ def html_to_lines(node, keep_headers: bool = False) -> list[str]:
             stack.append((child, False, child_keep, child_pre))
     flush()
     return lines
+
+
+def _ordered_item_marker(item) -> str:
+    """The number a browser shows before an <li> of an <ol> ('3.'), '' for other items and
+    for items that print their own marker."""
+    parent = item.parent
+    if parent is None or parent.tag != "ol" or OWN_MARKER.match(item.text(deep=True)):
+        return ""
+    number = 0
+    for sibling in parent.iter():
+        if sibling.tag == "li":
+            number += 1
+        if sibling is item or sibling == item:
+            break
+    start = parent.attributes.get("start") or "1"
+    return f"{number - 1 + (int(start) if start.isdigit() else 1)}."
 
 
 def _is_chrome_container(node) -> bool:
@@ -235,9 +255,12 @@ def html_text(source: str, path: Path) -> str:
     from trafilatura.utils import load_html  # lxml and trafilatura: only needed for HTML files
 
     tree = load_html(source)
+    if tree is not None:
+        drop_hidden_elements(tree)
     found = _trafilatura_lines(tree) if tree is not None else None
     if found is None:
-        lines, content_headings = _structural_lines(source, path), []
+        pruned = etree.tostring(tree, encoding="unicode", method="html") if tree is not None else source
+        lines, content_headings = _structural_lines(pruned, path), []
     else:
         lines, content_headings = found
     lines = drop_page_chrome(lines)

@@ -32,7 +32,9 @@ WEB_ONLY_FIELD = regex.compile(
 # or '今天是全国助残日，…' (a date widget starts with a date, not a sentence).
 NAVIGATION_LINE = regex.compile(
     r"^\s*(?:(?:当前位置|您的位置|你的位置|所在位置|您现在的位置|上一篇|下一篇|上一条|下一条|上一页|下一页"
-    r"|分享到|相关标签|关键词|关键字|标签)\s*[：:]|今天是[：:]?\s*(?:\d{4}\s*[年/.-]|星期|周[一二三四五六日]|农历|公元)|返回顶部|返回首页|打印本页|关闭窗口|(?:【[^】]{1,12}】\s*){2,}$)"
+    r"|分享到|相关标签|关键词|关键字|标签)\s*[：:]"
+    r"|今天是[：:]?\s*(?:\d{4}\s*[年/.-]|星期|周[一二三四五六日]|农历|公元)"
+    r"|返回顶部|返回首页|打印本页|关闭窗口|(?:【[^】]{1,12}】\s*){2,}$)"
 )
 
 # Footer lines: ICP licence, public-security filing, copyright. Matches '浙ICP备12345678号-1',

@@ -1,6 +1,7 @@
 """lxml trees of a web page to text: trafilatura's article tree to lines, title candidates of the page.
 
-A table row is one line of its cells joined by " | " when it is a data row (two or more
+Items of an ordered list get the number a browser shows (`1.`). A table row is one line of
+its cells joined by " | " when it is a data row (two or more
 non-empty cells, none over 200 characters or holding a table); the rows of a layout table
 (old sites frame the whole article in a <td>) give their blocks as lines instead.
 
@@ -28,6 +29,12 @@ TITLE_CLASS = regex.compile(
     r"(?:art|article|news|content|detail|show|info|post|entry|page)?[_-]?title", regex.IGNORECASE
 )
 
+# An enumerator an item already prints. Matches '1、', '(2)', '（三）', '四、', '⑤'; must not
+# match '2025年' or '30%'.
+OWN_MARKER = regex.compile(
+    r"\s*(?:\d{1,3}[、.．)）](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
+)
+
 _BLOCKS = frozenset({"p", "head", "item", "quote", "code", "list", "table", "div", "body", "main", "doc"})
 _PREFORMATTED = frozenset({"quote", "code"})  # trafilatura keeps their source line breaks
 _CELL_SEPARATOR = " | "
@@ -40,6 +47,20 @@ _META_XPATH = etree.XPath(
 _SITE_NAME_XPATH = etree.XPath("//meta[@property='og:site_name' or @name='application-name']/@content")
 _TITLE_XPATH = etree.XPath("//title")
 _ARTICLE_HEADING_XPATH = etree.XPath("//article//h1|//main//h1|//*[@role='main']//h1")
+
+
+# An inline style that hides an element. Matches 'display:none', 'DISPLAY: none;',
+# 'visibility: hidden'; must not match 'display: block' or 'overflow: hidden'.
+HIDDEN_STYLE = regex.compile(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden")
+_STYLED_OR_HIDDEN_XPATH = etree.XPath("//*[@style or @hidden]")
+
+
+def drop_hidden_elements(tree: etree._Element) -> None:
+    """Remove, in place, the elements a browser does not show (their tails stay)."""
+    for element in _STYLED_OR_HIDDEN_XPATH(tree):
+        if element.get("hidden") is not None or HIDDEN_STYLE.search(element.get("style") or ""):
+            if element.getparent() is not None:
+                element.drop_tree()  # lxml.html: the element goes, the text after it stays
 
 
 def collapse_spaces(raw: str) -> str:
@@ -106,12 +127,33 @@ def _block(element: etree._Element, lines: list[str]) -> None:
                 _inline_text(cell, out, lines)
                 lines.append("".join(out))
         return
+    if element.tag == "list":
+        _list_lines(element, lines)
+        return
     if element.tag in _PREFORMATTED:
         lines.extend("".join(element.itertext()).split("\n"))
         return
     out: list[str] = []
     _inline_text(element, out, lines)
     lines.append("".join(out))
+
+
+def _list_lines(element: etree._Element, lines: list[str]) -> None:
+    """Lines of a list: one per item; items of an ordered list get the number a browser shows
+    ("1." …), unless the item prints its own marker already."""
+    ordered = element.get("rend") == "ol"
+    number = 0
+    for child in element:
+        if child.tag != "item":
+            _block(child, lines)
+            continue
+        number += 1
+        item: list[str] = []
+        _block(child, item)
+        first = next((i for i, line in enumerate(item) if line.strip()), None)
+        if ordered and first is not None and not OWN_MARKER.match(item[first]):
+            item[first] = f"{number}.{item[first].lstrip()}"
+        lines.extend(item)
 
 
 def extracted_lines(body: etree._Element) -> tuple[list[str], list[str]]:

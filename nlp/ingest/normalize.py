@@ -22,6 +22,10 @@ from .markdown import (
     MD_BULLET,
     MD_HEADING,
     MD_HEADING_GLUED,
+    MD_IMAGE,
+    MD_LINK_SYNTAX,
+    MD_QUOTE,
+    TRAILING_SITE_LABEL,
     SETEXT_UNDERLINE,
     THEMATIC_BREAK,
     WHOLE_LINE_BOLD,
@@ -170,6 +174,9 @@ def _split_lines(raw: str) -> list[_Line]:
         elif first in ("-", "*", "+") and (m := MD_BULLET.match(piece, i)):
             mark = ("bullet", m.group())
             i = m.end()
+        elif first in (">", "＞") and (m := MD_QUOTE.match(piece, i)):
+            mark = ("quote", m.group())
+            i = m.end()
         j = max(i, len(piece.rstrip(TRAILING_SPACE)))
         body = piece[i:j]
         if mark is None and body.startswith("**") and WHOLE_LINE_BOLD.match(body) and not in_code:
@@ -182,6 +189,11 @@ def _split_lines(raw: str) -> list[_Line]:
             drop |= {start + i + m.start() + k for m in MD_BOLD.finditer(body) for k in range(2)}
         if "." in body or "`" in body or "#" in body:
             drop |= {start + i + m.start() + k for m in STRAY_ARTIFACT.finditer(body) for k in range(len(m.group()))}
+        if ("来源" in body or "数" in body) and (m := TRAILING_SITE_LABEL.search(body)):
+            drop |= {start + i + k for k in range(m.start(), m.end())}
+        if "](" in body:
+            drop |= {start + i + k for m in MD_IMAGE.finditer(body) for k in range(m.start(), m.end())}
+            drop |= {start + i + k for m in MD_LINK_SYNTAX.finditer(body) for k in range(m.start(), m.end())}
         if "<" in body or "&" in body:
             drop |= {start + i + k for m in INLINE_RESIDUE.finditer(body) for k in range(m.start(), m.end())}
         if drop:

@@ -15,7 +15,7 @@ import regex
 # A notice title: "关于印发《2025年工会工作要点》的通知", "某某局关于做好防汛工作的通知";
 # not "通知要求各单位…" (a sentence).
 NOTICE_TITLE = regex.compile(r"^[^。；;！!？?]{0,40}关于[^。；;！!？?]{2,80}的(?:通知|意见|决定|通报)$")
-# The document a notice hands on, named in book-title marks: "《某某实施方案》".
+# The document a notice hands on, named in book-title marks: "《某某实施方案》"; not "《》" (empty).
 HANDED_ON = regex.compile(r"《(?P<name>[^《》]{2,80})》")
 # An attachment list, its first line: "附件：1.某某方案", "附件: 某某任务分工表" (a name after the colon);
 # not "附件：" alone nor "附件1" (labels of the attachments themselves).
@@ -25,7 +25,8 @@ ATTACHMENT_LIST = regex.compile(r"^附件\s*[:：]\s*(?:(?P<n>\d{1,2})\s*[.．�
 ATTACHMENT_LABEL = regex.compile(
     r"^附件\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]?\s*(?P<title>[^。；;]{2,80})?|[:：]?)$"
 )
-# An item of an attachment list on its own line: "2.某某任务分工表", "3、某某表"; short, no sentence end.
+# An item of an attachment list on its own line: "2.某某任务分工表", "3、某某表"; not "2.加强学习。"
+# (a sentence) nor "一、总体要求" (the list numbers in Arabic digits).
 LIST_ITEM = regex.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*[^。；;]{2,80}$")
 MAX_TITLE = 80
 

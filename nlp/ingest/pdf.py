@@ -36,7 +36,10 @@ WHITESPACE = regex.compile(r"\s")
 # matches the U+FFFD limit of the plain-text check, which sees the glyphs as U+FFFD afterwards.
 _MAX_CID_SHARE = 0.05
 _MIN_CHARS_PER_PAGE = 10  # below this average a "text layer" is page numbers on scanned images
+_COLUMN_GAP_EMS = 3.0  # a gap of three characters or more separates table cells
+_CELL_SEPARATOR = " | "
 _LATIN_SPACE_PT = 3.0  # pdfplumber's default x_tolerance: a gap over it between Latin letters is a space
+_SAME_HEIGHT_PT = 6  # running headers/footers stand at the same height on every page, to a few points
 _EDGE_LINES = 2  # running headers/footers are among the first or last two lines of a page
 _MIN_REPEAT_SHARE = 0.5  # ... and repeat on at least half the pages
 _WRAP_SLACK_EMS = 1.5  # a line ending within 1.5 characters of the right edge is full (wrapped)
@@ -93,8 +96,9 @@ def _line_text(chars: list[dict]) -> str:
     pdfplumber spaces any gap over 3 pt, which puts stray spaces between hanzi of justified or
     tracked Chinese lines (`全 年 新 建`). Here a gap counts as a space only when it exceeds the
     line's usual gap between characters (its tracking) by a full character width next to a
-    CJK character (table columns, `联系人：张三    电话：`), or by pdfplumber's 3 pt between
-    Latin letters and digits (word spaces).
+    CJK character (`联系人：张三  电话：`), or by pdfplumber's 3 pt between Latin letters and
+    digits (word spaces). A gap of three characters or more is a table's column gap and
+    prints " | ", as the .docx and .html readers print a row's cells (`三月份 | 活动 | 负责人`).
     """
     gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:]) if a["text"] != " " and b["text"] != " "]
     tracking = max(0.0, statistics.median(gaps)) if gaps else 0.0
@@ -110,8 +114,11 @@ def _line_text(chars: list[dict]) -> str:
         if prev is not None:
             gap = ch["x0"] - prev["x1"] - tracking
             cjk = _is_cjk(prev["text"][-1:]) or _is_cjk(text[:1])
-            tolerance = max(ch["size"], prev["size"]) if cjk else _LATIN_SPACE_PT
-            if gap > tolerance:
+            size = max(ch["size"], prev["size"])
+            tolerance = size if cjk else _LATIN_SPACE_PT
+            if gap > _COLUMN_GAP_EMS * size:
+                out.append(_CELL_SEPARATOR)  # a table's column gap, as the other readers print cells
+            elif gap > tolerance:
                 out.append(" ")
         out.append(text)
         prev = ch
@@ -155,10 +162,12 @@ def _extract_pages(path: Path) -> list[list[_Line]]:
     return pages
 
 
-def _furniture_key(text: str) -> str:
-    """A line with its numbers and spaces taken out: running headers and footers that differ
-    only by the page number (`第 3 页`, `- 12 -`) share one key."""
-    return DIGITS_AND_SPACES.sub("#", text)
+def _furniture_key(line: _Line) -> tuple[str, int, int]:
+    """A line with its numbers and spaces taken out, its font size and its height on the page:
+    running headers and footers that differ only by the page number (`第 3 页`, `- 12 -`)
+    share one key, while the document's title printed large on page 1 differs from the same
+    words in a small header, and body lines are rarely at the same height on every page."""
+    return DIGITS_AND_SPACES.sub("#", line.text), round(line.size), round(line.top / _SAME_HEIGHT_PT)
 
 
 def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
@@ -173,15 +182,15 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
         n = len(lines)
         return sorted({i for i in (*range(min(_EDGE_LINES, n)), *range(max(0, n - _EDGE_LINES), n))})
 
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, int, int]] = Counter()
     for lines in pages:
-        counts.update({_furniture_key(lines[i].text) for i in edges(lines)})
+        counts.update({_furniture_key(lines[i]) for i in edges(lines)})
     needed = max(2, math.ceil(len(pages) * _MIN_REPEAT_SHARE))
     kept_pages = []
     for lines in pages:
         drop = {
             i for i in edges(lines)
-            if PAGE_NUMBER_LINE.fullmatch(lines[i].text) or counts[_furniture_key(lines[i].text)] >= needed
+            if PAGE_NUMBER_LINE.fullmatch(lines[i].text) or counts[_furniture_key(lines[i])] >= needed
         }
         drop.update(i for i, line in enumerate(lines) if TOC_ENTRY.fullmatch(line.text))
         kept_pages.append([line for i, line in enumerate(lines) if i not in drop])

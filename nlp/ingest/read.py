@@ -71,6 +71,8 @@ _READERS: dict[str, tuple[str, Callable[[Path], tuple[str, str | None]]]] = {
     ".pdf": ("pdf", _read_pdf),
     ".html": ("html", _read_html),
     ".htm": ("html", _read_html),
+    ".mht": ("mht", _read_mht),
+    ".mhtml": ("mht", _read_mht),
     ".doc": ("doc", _read_word97),
     ".wps": ("wps", _read_word97),
     ".xlsx": ("xlsx", _read_xlsx),

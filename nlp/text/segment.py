@@ -9,7 +9,6 @@ import warnings
 from bisect import bisect_left
 from itertools import accumulate
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,6 +21,7 @@ with warnings.catch_warnings():
     import jieba
 import rjieba
 
+from ..data import data_text
 from .tag_table import jieba_tag_table
 
 _LEXICON_PACKAGE = "nlp.data.lexicon"
@@ -104,8 +104,7 @@ def parse_lexicon(lines: list[str]) -> list[LexiconEntry]:
 @lru_cache(maxsize=1)
 def lexicon_entries() -> tuple[LexiconEntry, ...]:
     """The shipped domain lexicon as (word, freq, pos) entries, read once from package data."""
-    text = resources.files(_LEXICON_PACKAGE).joinpath(_LEXICON_FILE).read_text(encoding="utf-8")
-    return tuple(parse_lexicon(text.splitlines()))
+    return tuple(parse_lexicon(data_text(_LEXICON_PACKAGE, _LEXICON_FILE).splitlines()))
 
 
 class Segmenter:

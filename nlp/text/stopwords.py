@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from ..data import data_text
 
 _PACKAGE = "nlp.data.lexicon"
 _FILE = "stopwords.txt"
@@ -17,5 +18,4 @@ def parse_stopwords(lines: list[str]) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """The shipped stopword set, read once per process."""
-    text = resources.files(_PACKAGE).joinpath(_FILE).read_text(encoding="utf-8")
-    return parse_stopwords(text.splitlines())
+    return parse_stopwords(data_text(_PACKAGE, _FILE).splitlines())

@@ -88,12 +88,13 @@ def themes(
             articles, ids = load_articles(db)
             article_ids = {(a.source, a.index): i for a, i in zip(articles, ids)}
         else:
-            from ..digest.cli import analyze_all
+            from ..api import analyze_paths
 
-            articles, errors = analyze_all(list(paths or []))
-            for line in errors:
-                sys.stderr.write(f"themes: {line}\n")
-            failed = bool(errors)
+            analysis = analyze_paths(list(paths or []))
+            articles = analysis.articles
+            for problem in (*analysis.failed, *analysis.skipped):
+                sys.stderr.write(f"themes: {problem.line()}\n")
+            failed = bool(analysis.failed)
         from .model import ThemeModel
         from .units import theme_units
 

@@ -10,7 +10,6 @@ from nlp.extract.dates import (
     build_schedule,
     extract_dates,
     extract_dates_from_text,
-    render_calendar,
     resolve_year,
 )
 from nlp.model import Article, DateMention, Heading, Task
@@ -505,14 +504,6 @@ def test_recurring_items_stand_apart():
     assert _by_month(a) == {(9,): ["庆祝教师节"]}
 
 
-def test_render_calendar_lists_months_then_recurring():
-    a = _scheduled("2025年工会计划\n九月份：教师节表彰\n十月份：登山比赛\n每月开展一次生日会。", title="2025年工会计划")
-    out = render_calendar(a)
-    assert out.splitlines()[0] == "2025年工会计划（2025年）"
-    assert out.index("9月") < out.index("教师节表彰") < out.index("10月") < out.index("登山比赛")
-    assert out.index("定期") < out.index("每月 (1M)") < out.index("每月开展一次生日会")
-
-
 def test_no_dates_no_calendar_items():
     assert _scheduled("加强工会自身建设，提高服务水平。").schedule == ()
 
@@ -544,7 +535,7 @@ def test_calendar_of_a_plan_with_month_trailing_items(seed_000):
                             "“工人先锋号”评选，创建申报"]
     assert months[(3, 4)] == ["组织开展“做书香女人，展巾帼风采”系列活动"]
     assert months[(12,)] == ["“青蓝工程”阶段考核", "开展困难职工调查", "年终工作总结"]
-    assert "待定" not in render_calendar(a)
+    assert all("待定" not in it.activity for it in a.schedule)
 
 
 def test_rule_prefilters_hold_for_every_match(corpus_documents):

@@ -163,3 +163,26 @@ def test_a_spaced_year_joins_the_month_or_season_after_it(text, word, kind, year
 ])
 def test_numbered_terms_and_their_points(text, word):
     assert word in [d.text for d in dates(text) if d.kind == "season"]
+
+
+@pytest.mark.parametrize("text,word,kind,months,day", [
+    ("5.1福利按人头发放。", "5.1", "day", (5, 5), 1),
+    ("6.1活动由女工委负责。", "6.1", "day", (6, 6), 1),
+    ("十一福利在九月底前发放。", "十一", "holiday", (10, 10), None),
+    ("十一期间安排值班。", "十一期间", "holiday", (10, 10), None),
+    ("十一长假前开展安全检查。", "十一长假", "holiday", (10, 10), None),
+])
+def test_fixed_holidays_written_as_bare_dates_before_an_observance(text, word, kind, months, day):
+    d = dates(text)[0]
+    assert (d.text, d.kind, d.months, d.day) == (word, kind, months, day)
+
+
+@pytest.mark.parametrize("text", [
+    "办理5.1服务卡。",  # a card's name
+    "学习十一届三中全会精神。",  # a congress
+    "十一五期间完成改造。",  # a five-year plan
+    "组建十一个兴趣小组。",
+    "发放补贴3.5万元。",
+])
+def test_bare_holiday_dates_need_an_observance_after_them(text):
+    assert all(d.kind not in ("day", "holiday") for d in dates(text))

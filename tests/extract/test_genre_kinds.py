@@ -112,3 +112,27 @@ def test_programme_headings_inside_a_sentence_do_not_frame_a_plan():
             "先后组织了演讲比赛和知识竞赛。")
     art = Article(source="t", index=0, title="工会工作总结", text=text)
     assert classify_genre(art)[0] == "summary"
+
+
+@pytest.mark.parametrize("heading", [
+    "三、2025年工作计划完成情况",  # the plan reviewed, not the next one
+    "二、2025年重点工作安排",  # the year under review
+])
+def test_review_headings_that_name_a_plan_are_not_plan_parts(heading):
+    text = f"2025年，我们完成了各项任务。\n一、主要工作\n{REVIEW}\n{heading}\n全年新建职工之家8家。\n"
+    assert plan_parts(text) == []
+
+
+# ----------------------------------------------------------------------------- org type cues
+
+def test_a_residents_committee_is_other():
+    from nlp.extract.genre import classify_org_type
+    text = "社区居委会将组织居民开展文明楼院评比，网格员每周走访居民家庭，为居民办实事。"
+    assert classify_org_type(Article(source="t", index=0, title="社区工作计划", text=text))[0] == "other"
+
+
+def test_a_township_supervision_plan_is_government():
+    from nlp.extract.genre import classify_org_type
+    text = ("镇安委会每季度组织安全生产大检查，各村负责本村安全生产监管，"
+            "对企业安全生产开展行政执法检查，督促企业落实安全生产责任。")
+    assert classify_org_type(Article(source="t", index=0, title="安全生产监督检查计划", text=text))[0] == "government"

@@ -18,7 +18,6 @@ from nlp.extract.outline import (
     extract_headings,
     outline_flags,
     parse_marker,
-    render_outline,
     section_path,
 )
 from nlp.model import Article, LineMark
@@ -470,10 +469,6 @@ def test_section_path_of_offsets():
     assert section_path(a, a.text.index("丁")) == ("文体活动",)
 
 
-def test_render_outline_indents_two_spaces_per_level():
-    assert render_outline(art(TREE_TEXT)) == "一、组织建设\n  1、发展会员\n  2、规范管理\n二、文体活动"
-
-
 def test_parse_marker_and_numerals():
     assert parse_marker("（二）、") == ("pcn", 2)
     assert parse_marker("12.") == ("ar", 12)
@@ -527,7 +522,6 @@ def test_headings_are_valid_spans_on_any_text(parts):
         assert text[f.start:f.end] == f.text
     covered = [s for s in _walk(a.sections)]
     assert sorted(s.heading for s in covered) == list(range(len(hs)))
-    render_outline(a)
     section_path(a, len(text) // 2)
 
 

@@ -212,3 +212,41 @@ def test_a_breakdown_with_its_own_verb_follows_the_count_before_it():
         (1500, "achieved"), (300, "achieved")]
     assert statuses("组织职工体检1500人次，其中女职工专项筛查300人。", PLAN) == [
         (1500, "goal"), (300, "goal")]
+
+
+# ----------------------------------------------------------------------------- tables
+
+def test_table_rows_that_name_what_is_counted_give_one_target_per_cell():
+    text = "| 指标 | 上年 | 本年 |\n| --- | --- | --- |\n| 职工入会率 | 88.5% | 91.2% |\n"
+    found = targets(text, REPORT)
+    assert [(t.text, t.value, t.subject) for t in found] == [
+        ("88.5%", 88.5, "职工入会率"), ("91.2%", 91.2, "职工入会率")]
+
+
+@pytest.mark.parametrize("text", [
+    "| 86.3 | 97.1% | 12个 |\n",
+    "97.1%\n86.3%\n",
+    "｜ 5家 ｜ 8% ｜\n",
+])
+def test_figures_of_a_data_table_with_no_words_are_not_targets(text):
+    assert targets(text, REPORT) == []
+
+
+def test_a_table_flattened_one_cell_per_line_keeps_labelled_figures():
+    found = targets("指标\n本年\n职工入会率\n91.2%\n新建工会\n12家\n", REPORT)
+    assert [(t.value, t.subject) for t in found] == [(91.2, "职工入会率"), (12, "工会")]
+
+
+@pytest.mark.parametrize("text", [
+    "举办线上一场直播讲座。",  # 线上 is a locative, the count stays
+    "周五晚上一场露天电影。",
+])
+def test_locatives_ending_in_shang_do_not_make_a_demonstrative(text):
+    assert [t.value for t in targets(text)] == [1]
+
+
+def test_study_notes_and_code_have_no_targets_but_a_log_keeps_its_results():
+    text = "今天学习了第三章，书中提到全国有职工3.9亿人，感触很深。"
+    assert targets(text, "读书笔记") == []
+    log = "\n".join(f"2025-04-{d:02d} 走访企业{d}家，慰问职工12人。" for d in range(1, 8))
+    assert len(targets(log, "")) == 14

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp.extract.quantities import extract_quantities
-from nlp.extract.targets import extract_targets, render_targets
+from nlp.extract.targets import extract_targets
 from nlp.model import Article, DateMention
 
 PLAN = "二〇二五年工会工作计划"
@@ -219,23 +219,6 @@ def test_dates_are_not_targets():
 
 def test_holiday_numeral_is_not_a_count():
     assert targets("组织好五一节文艺演出。") == []
-
-
-# ----------------------------------------------------------------------------- rendering
-
-def test_render_targets_lists_every_target():
-    art = Article(source="plan.txt", index=0, title=PLAN, text="力争新建示范点5个，慰问困难职工30户。")
-    art.quantities = tuple(extract_quantities(art))
-    art.targets = tuple(extract_targets(art))
-    table = render_targets(art)
-    assert PLAN in table
-    assert "示范点" in table and "30" in table and "户" in table
-    assert table.count("goal") == 2
-
-
-def test_render_targets_empty():
-    art = Article(source="plan.txt", index=0, title="", text="加强学习。")
-    assert "(no targets)" in render_targets(art)
 
 
 @settings(max_examples=40, deadline=None)

@@ -42,6 +42,10 @@ from nlp.ingest.document import document_from_text
     "今天是2024年3月5日 星期二",
     "文章来源：",
     "今天是",
+    "var _hmt = _hmt || [];",
+    "font-size: 16px; line-height: 1.5;",
+    "});",
+    "https://www.example.cn/jihua/123.html",
     "文档格式：docx",
     "下载积分：5",
     "本文共3页",
@@ -80,6 +84,8 @@ def test_page_furniture_lines_of_any_site(line):
     "第1页的表格",
     "全文共分三部分。",
     "文档管理制度",
+    "2024-2025",
+    "97.1%",
     "2023-05-06前完成全部验收",
 ])
 def test_body_lines_are_not_furniture(line):
@@ -229,6 +235,10 @@ def test_a_site_page_keeps_only_its_article():
     ["学校工会计划（一）", "学校工会计划（二）"],
     ["企业工会工作计划范文1", "企业工会工作计划范文2"],
     ["医院工会计划 篇一", "医院工会计划 篇二"],
+    ["【篇一】社区工作计划", "【篇二】社区志愿服务计划"],
+    ["范文1：学校工会工作计划", "范文2：学校工会工作总结"],
+    ["篇一：企业工会计划", "篇二：企业工会计划"],
+    ["第1篇：街道工作要点", "第2篇：街道工作要点"],
 ])
 def test_numbered_article_titles_of_other_sites(titles):
     raw = f"{titles[0]}\n\n一、加强学习。\n\n{titles[1]}\n\n全年组织活动6次。"
@@ -275,3 +285,43 @@ def test_a_first_line_heading_naming_the_document_is_the_title_even_beside_peers
     (article,) = document_from_text(raw, "x.md").articles
     assert article.title == "第一小学2025年春季学期工会工作计划"
     assert article.text.startswith("一、指导思想")
+
+
+@pytest.mark.parametrize("line", ["篇幅不宜过长", "范文写作要注意格式。", "一、工作计划"])
+def test_lines_that_merely_start_like_a_numbered_title_are_not_titles(line):
+    from nlp.ingest.split import NUMBERED_TITLE
+
+    assert not NUMBERED_TITLE.match(line)
+
+
+def test_a_numbered_first_heading_after_front_matter_is_body_not_a_repeated_title():
+    raw = "---\n标题: 某某方案\n---\n# 一、总体要求\n## （一）目标\n建会10家。\n## （二）原则\n稳步推进。"
+    (article,) = document_from_text(raw, "x.md").articles
+    assert article.title == "某某方案"
+    assert article.text.startswith("一、总体要求")
+
+
+def test_a_table_of_contents_of_numbered_titles_adds_no_empty_articles():
+    raw = ("学校工会计划汇编3篇\n学校工会计划 篇1\n学校工会计划 篇2\n学校工会计划 篇3\n"
+           "学校工会计划 篇1\n一、开展读书活动。\n学校工会计划 篇2\n组织体检。\n学校工会计划 篇3\n慰问退休教师。")
+    doc = document_from_text(raw, "x.txt")
+    assert [a.text for a in doc.articles] == ["一、开展读书活动。", "组织体检。", "慰问退休教师。"]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("某某区关于进一步加强基层工会", "规范化建设的实施方案"),
+    ("某某市总工会", "2025年工作要点"),
+    ("第一实验小学2024—2025学年第一学期", "教职工代表大会工作安排"),
+])
+def test_a_title_wrapped_over_two_lines_is_one_title(first, second):
+    raw = f"{first}\n{second}\n\n一、总体要求\n\n做好服务。"
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert article.title == first + second
+    assert article.text.startswith("一、总体要求")
+
+
+@pytest.mark.parametrize("second", ["为做好今年工作，特制定本方案", "一、工作计划", "社区工作计划 篇1"])
+def test_a_first_line_and_a_body_line_are_not_one_title(second):
+    raw = f"某某社区2024年\n{second}\n\n开展活动。"
+    doc = document_from_text(raw, "x.txt")
+    assert doc.articles[0].title != "某某社区2024年" + second

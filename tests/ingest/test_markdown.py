@@ -17,6 +17,7 @@ def _roundtrip_ok(raw: str) -> bool:
     ("##工作目标\n完成建会任务。", "工作目标\n完成建会任务。"),
     ("###一、指导思想\n以职工为本。", "一、指导思想\n以职工为本。"),
     ("#### 2. 三月", "2. 三月"),
+    ("##2.三月份", "2.三月份"),
 ])
 def test_atx_headings_with_or_without_a_space(raw, text):
     n = normalize(raw)
@@ -25,9 +26,10 @@ def test_atx_headings_with_or_without_a_space(raw, text):
     assert _roundtrip_ok(raw)
 
 
-def test_a_hashtag_is_not_a_heading():
-    n = normalize("#五一劳动节#职工运动会圆满举行")
-    assert n.text.startswith("#五一") and not n.line_marks
+@pytest.mark.parametrize("raw", ["#五一劳动节#职工运动会圆满举行", "#3号楼开展消防演练"])
+def test_a_hashtag_or_a_numbered_place_is_not_a_heading(raw):
+    n = normalize(raw)
+    assert n.text[:3] == raw[:3] and not n.line_marks
 
 
 @pytest.mark.parametrize("underline", ["===", "======", "---", "----------"])
@@ -129,3 +131,39 @@ def test_a_paragraph_cut_by_a_page_number_is_rejoined(page):
     n = normalize(raw)
     assert "比例达到百分之八十以上" in n.text
     assert page not in n.text
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("详见[实施方案](https://example.cn/a.html)第三条。", "详见实施方案第三条。"),
+    ("![活动照片](img/1.png)组织职工健步走。", "组织职工健步走。"),
+    ("参阅[附件](./附件1.docx)和[说明](#sec2)。", "参阅附件和说明。"),
+    ("会议于[2024]年召开。", "会议于[2024]年召开。"),
+])
+def test_markdown_links_keep_their_text_and_images_go(raw, text):
+    assert normalize(raw).text == text
+    assert _roundtrip_ok(raw)
+
+
+@pytest.mark.parametrize("raw, text, mark", [
+    ("> 坚持以职工为中心的工作导向", "坚持以职工为中心的工作导向", "> "),
+    ("> > 引文中的引文", "引文中的引文", "> > "),
+    ("＞编者按：本文有删节", "编者按：本文有删节", "＞"),
+])
+def test_a_blockquote_mark_is_stripped_and_remembered(raw, text, mark):
+    n = normalize(raw)
+    assert n.text == text
+    assert [(m.kind, m.raw) for m in n.line_marks] == [("quote", mark)]
+
+
+def test_a_comparison_sign_is_no_quote():
+    assert normalize(">=30人的企业").text == ">=30人的企业"
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("认真落实关于加强基层工会建设的实施意见文章来源：", "认真落实关于加强基层工会建设的实施意见"),
+    ("组织开展职工技能竞赛点击数：", "组织开展职工技能竞赛"),
+    ("二、拓宽经费来源", "二、拓宽经费来源"),
+    ("统计阅读次数。", "统计阅读次数。"),
+])
+def test_a_site_label_glued_to_the_end_of_a_line_is_deleted(raw, text):
+    assert normalize(raw).text == text

@@ -394,3 +394,15 @@ def test_table_of_contents_is_left_out(tmp_path: Path) -> None:
     document.save(str(tmp_path / "toc.docx"))
     lines = read_document(tmp_path / "toc.docx").text.split("\n")
     assert lines == ["区总工会2026年工作要点", "一、总体要求", "坚持以职工为中心。", "二、主要任务"]
+
+
+def test_hidden_text_is_not_read(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("全年新建工会组织")
+    hidden = paragraph.add_run("（内部备注：数字待核）")
+    hidden.font.hidden = True
+    paragraph.add_run("5家。")
+    shown = document.add_paragraph().add_run("二、开展劳动竞赛")
+    shown.font.hidden = False  # w:vanish w:val="0": explicitly visible
+    document.save(str(tmp_path / "hidden.docx"))
+    assert read_document(tmp_path / "hidden.docx").text.split("\n") == ["全年新建工会组织5家。", "二、开展劳动竞赛"]

@@ -454,3 +454,49 @@ def test_banner_and_widget_texts_are_never_titles(text: str, usable: bool) -> No
     from nlp.ingest.html_title import usable_title
 
     assert usable_title(text) is usable
+
+
+# A community site's article written with <h3> headings and <ol>/<ul> lists.
+_LIST_PAGE = """<html><head><meta charset="utf-8"><title>社区工会2025年工作计划 - 某某社区网</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/a">社区动态</a> <a href="/b">办事指南</a></div>
+<div class="content">
+<h2>社区工会2025年工作计划</h2>
+<p>根据街道总工会部署，结合社区实际，制定本年度工作计划。</p>
+<h3>一、加强组织建设</h3>
+<ol><li>推动辖区商户建立联合工会，新增会员80名；</li><li>开展工会干部培训两期；</li><li>建立会员信息台账，做到动态管理。</li></ol>
+<h3>二、做好服务工作</h3>
+<ul><li>春节前走访慰问困难职工20户；</li><li>夏季为户外劳动者送清凉不少于300人次；</li><li>举办职工子女暑期托管班。</li></ul>
+<h3>三、丰富文体生活</h3>
+<p>结合传统节日组织职工开展文体活动，全年不少于6次。</p>
+</div>
+<div class="side"><h4>热门文章</h4><ul><li><a href="/x">社区开展消防演练</a></li><li><a href="/y">居民议事会召开</a></li></ul></div>
+<div class="foot">某某社区居委会 版权所有</div>
+</body></html>
+"""
+
+
+def test_ordered_list_items_get_the_numbers_a_browser_shows(tmp_path: Path) -> None:
+    lines = read_document(_write(tmp_path / "list.html", _LIST_PAGE.encode("utf-8"))).text.split("\n")
+    assert lines[2:7] == ["一、加强组织建设", "1.推动辖区商户建立联合工会，新增会员80名；", "2.开展工会干部培训两期；",
+                          "3.建立会员信息台账，做到动态管理。", "二、做好服务工作"]
+    assert "春节前走访慰问困难职工20户；" in lines  # bullets print no number
+    assert not any("热门文章" in line or "消防演练" in line for line in lines)
+
+
+def test_short_page_ordered_list_honours_start_and_printed_markers(tmp_path: Path) -> None:
+    page = ("<html><body><h1>工会小组工作安排</h1><ol start='2'><li>组织读书活动</li><li>开展健步走</li>"
+            "<li>（四）评选先进</li></ol><ul><li>其他事项</li></ul></body></html>")
+    lines = read_document(_write(tmp_path / "ol.html", page.encode("utf-8"))).text.split("\n")
+    assert lines == ["工会小组工作安排", "2.组织读书活动", "3.开展健步走", "（四）评选先进", "其他事项"]
+
+
+@pytest.mark.parametrize("body_repeats", [1, 6])  # a short page (fallback reader) and a long one
+def test_elements_a_browser_hides_are_not_read(tmp_path: Path, body_repeats: int) -> None:
+    body = "工会将围绕中心工作，团结动员广大职工建功立业。" * body_repeats
+    page = (
+        "<html><body><div class='content'><h1>街道工会工作计划</h1>"
+        f"<p>{body}</p><p style='display:none'>范文下载请联系客服</p><div hidden>隐藏的推广链接</div>"
+        "<p>一、加强组织建设<span style='VISIBILITY: hidden'>水印文字</span>，新建工会3家。</p></div></body></html>"
+    )
+    lines = read_document(_write(tmp_path / "hidden.html", page.encode("utf-8"))).text.split("\n")
+    assert lines == ["街道工会工作计划", body, "一、加强组织建设，新建工会3家。"]

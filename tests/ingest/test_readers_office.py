@@ -207,6 +207,17 @@ def test_web_archive_served_as_doc_is_read_from_its_html_part(tmp_path: Path, mo
     assert raw.text.split("\n") == PLAN_LINES
 
 
+def test_web_archive_saved_as_mht(tmp_path: Path) -> None:
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    archive = MIMEMultipart("related")
+    archive.attach(MIMEText(_PAGE_AS_DOC, "html", "utf-8"))  # base64 body
+    raw = read_document(_write(tmp_path / "saved.mht", archive.as_bytes()))
+    assert (raw.format, raw.encoding) == ("mht", "utf-8")
+    assert raw.text.split("\n") == PLAN_LINES
+
+
 def test_docx_content_under_doc_and_xlsx_under_xls_read_by_content(tmp_path: Path, monkeypatch) -> None:
     _no_converters(monkeypatch, tmp_path)
     document = docx.Document()

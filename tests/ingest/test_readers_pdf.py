@@ -214,7 +214,7 @@ _REPORT_LINES = [
     "推进新就业形态劳动者入会1200人",
     "二、深化劳动和技能竞赛",
     _PARAGRAPH_2,
-    "三月份 技能比武启动 经济部",
+    "三月份 | 技能比武启动 | 经济部",  # table columns, printed as the other readers print cells
     "三、加强工会自身建设",
     "每季度召开一次工会委员会议",
 ]
@@ -270,6 +270,27 @@ def test_paragraph_running_over_a_page_break_is_one_line(tmp_path: Path) -> None
     assert lines[-1] == "二、强化督查考核"
 
 
+def test_title_repeated_small_in_the_running_header_is_kept_once(tmp_path: Path) -> None:
+    pdf = _cjk_canvas(tmp_path / "titled.pdf")
+    title = "城东区总工会2026年工作要点"
+    bodies = {1: ["一、总体要求", "坚持以职工为中心。"], 2: ["二、主要任务", "新建职工之家10个。"],
+              3: ["三、保障措施", "加强组织领导。"]}
+    for number, body in bodies.items():
+        _draw(pdf, _LEFT, 800, title, size=9)  # running header: the title, small
+        y = 760
+        if number == 1:
+            _draw(pdf, 150, y, title, size=18)  # the title itself, large, near the top of page 1
+            y -= 40
+        for line in body:
+            _draw(pdf, _LEFT, y, line)
+            y -= 24
+        _draw(pdf, 290, 40, f"- {number} -", size=9)
+        pdf.showPage()
+    pdf.save()
+    lines = read_document(tmp_path / "titled.pdf").text.split("\n")
+    assert lines == [title] + [line for body in bodies.values() for line in body]
+
+
 def test_title_on_the_first_page_only_is_kept_and_single_page_header_too(tmp_path: Path) -> None:
     pdf = _cjk_canvas(tmp_path / "one.pdf")
     _draw(pdf, _LEFT, 800, "城东区总工会文件", size=9)
@@ -306,3 +327,30 @@ def test_lines_that_are_not_contents_entries(line: str) -> None:
     from nlp.ingest.pdf import TOC_ENTRY
 
     assert not TOC_ENTRY.fullmatch(line)
+
+
+def _chars(spec: list[tuple[str, float]], size: float = 12.0) -> list[dict]:
+    """Characters placed left to right: (text, gap before it in points)."""
+    out, x = [], 72.0
+    for text, gap in spec:
+        x += gap
+        width = size if not text.isascii() else size / 2
+        out.append({"text": text, "x0": x, "x1": x + width, "size": size})
+        x += width
+    return out
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ([(c, 4.0) for c in "全年新建工会"], "全年新建工会"),  # tracked: 4 pt between all hanzi
+        ([("联", 0), ("系", 0), ("人", 0), ("：", 0), ("张", 0), ("三", 0), ("电", 18), ("话", 0)], "联系人：张三 电话"),
+        ([("三", 0), ("月", 0), ("份", 0), ("召", 60), ("开", 0), ("工", 50), ("会", 0)], "三月份 | 召开 | 工会"),
+        ([("新", 0), ("建", 0), ("1", 0), ("5", 0), ("家", 0)], "新建15家"),
+        ([("p", 0), ("l", 0), ("a", 0), ("n", 0), ("A", 4), ("B", 0)], "plan AB"),
+    ],
+)
+def test_line_text_spaces_only_real_gaps(spec: list, expected: str) -> None:
+    from nlp.ingest.pdf import _line_text
+
+    assert _line_text(_chars(spec)) == expected

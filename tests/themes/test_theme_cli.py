@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from nlp import store
-from nlp.batch.executors import analyze_file
+from nlp.batch.work import analyze_file
 from nlp.cli import app
 
 from theme_samples import AREAS, plan_text

@@ -31,7 +31,7 @@ from .runin import accept, inline_candidates
 HEADING_MARKS = frozenset({"heading", "emphasis"})
 
 __all__ = ["LINE_LEAD", "LINE_LEAD_CHARS", "MARKER", "build_sections", "cn_number", "extract_headings",
-           "outline_flags", "parse_marker", "render_outline", "section_path", "section_paths"]
+           "outline_flags", "parse_marker", "section_path", "section_paths"]
 
 
 def extract_headings(article: Article) -> list[Heading]:
@@ -58,7 +58,3 @@ def extract_headings(article: Article) -> list[Heading]:
         for it, lv in zip(items, assign_levels(items))
     ]
 
-
-def render_outline(article: Article) -> str:
-    """The indented outline of one article, for `--format outline`."""
-    return "\n".join("  " * (h.level - 1) + h.marker + h.text for h in article.headings)
