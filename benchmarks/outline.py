@@ -23,6 +23,7 @@ import jieba
 from nlp.extract.outline import extract_headings
 from nlp.ingest.document import document_from_text
 from nlp.model import Article
+from nlp.text.segment import get_segmenter
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -67,10 +68,19 @@ def main() -> int:
         for a in arts[:3]:
             extract_headings(a)
 
+    segmenter = get_segmenter()
+
+    def outline_pass(arts: list[Article]) -> None:
+        # the segmenter keeps each article's tagging: clear it, so the jieba tagging that the
+        # run-in cuts ask for is counted in every pass, as in a real first analysis
+        segmenter._pos_cached.cache_clear()
+        for a in arts:
+            extract_headings(a)
+
     print(f"{'text':40} {'MB':>6} {'outline s/MB':>13} {'jieba s/MB':>11} {'ratio':>6}")
     for name, arts in cases:
         mb = sum(len(a.text.encode("utf-8")) for a in arts) / 1e6
-        run, ref = fastest(lambda: [extract_headings(a) for a in arts],
+        run, ref = fastest(lambda: outline_pass(arts),
                            lambda: [reference.lcut(a.text) for a in arts], args.repeat)
         print(f"{name:40} {mb:6.2f} {run / mb:13.2f} {ref / mb:11.2f} {run / ref:6.2f}")
     return 0

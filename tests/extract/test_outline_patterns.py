@@ -255,3 +255,61 @@ def test_markdown_titles_marked_deeper_than_their_numbered_heading_nest_inside_i
                                   (1, "二、", "主要任务")]
     same = tuple(LineMark(m.start, "heading", "## ") for m in marks)  # one depth: siblings
     assert [lv for lv, _, _ in heads(text, same)] == [1, 1, 1, 1]
+
+
+@pytest.mark.parametrize("second, text", [
+    ("2.2025年6月底前完成改造任务。", "2025年6月底前完成改造任务"),
+    ("2.5月举办职工运动会。", "5月举办职工运动会"),
+    ("2.10日前上报统计报表。", "10日前上报统计报表"),
+    ("2．2024年底前建成职工书屋。", "2024年底前建成职工书屋"),
+])
+def test_glued_enumerators_in_several_phrasings(second, text):
+    doc = f"二、进度要求\n1.摸清底数。\n{second}\n3.总结验收。"
+    assert heads(doc)[2] == (2, second[:2], text)
+
+
+@pytest.mark.parametrize("child", ["1、", "1.", "（1）", "①"])
+def test_numbering_continues_across_sections_in_any_child_style(child):
+    def nth(n: int) -> str:
+        return {"1、": f"{n}、", "1.": f"{n}.", "（1）": f"（{n}）", "①": chr(ord("①") + n - 1)}[child]
+    doc = (f"一、组织建设\n{nth(1)}健全组织\n{nth(2)}发展会员\n二、民主管理\n{nth(3)}推进公开\n"
+           f"{nth(4)}开展协商")
+    assert [(lv, m) for lv, m, _ in heads(doc)] == [
+        (1, "一、"), (2, nth(1)), (2, nth(2)), (1, "二、"), (2, nth(3)), (2, nth(4))]
+
+
+@pytest.mark.parametrize("label", ["九月", "九月份", "9月", "9—10月", "九月：", "2024年9月"])
+def test_month_labels_alone_or_as_first_cells(label):
+    bare = label.rstrip("：")
+    alone = f"二、具体安排\n{label}\n新生入学教育\n德育处\n十一月\n秋季运动会\n体育组\n十二月\n元旦文艺汇演"
+    if "年" not in label:  # a year and month alone on a line may be a signature date
+        assert heads(alone)[1] == (2, "", bare)
+    row = f"二、具体安排\n月份 | 活动 | 负责\n{label} | 新生入学教育 | 德育处\n十一月 | 运动会 | 体育组"
+    assert heads(row)[1] == (2, "", bare)
+
+
+@pytest.mark.parametrize("line", ["负责人：王五", "时 间:三月", "地点：会议室", "参加人员：全体职工",
+                                  "主办单位:区总工会", "工作目标:提高入会率"])
+def test_field_lines_and_run_in_labels_are_not_headings(line):
+    doc = f"一、活动概况\n活动由工会组织。\n{line}\n二、活动流程\n按时开展。"
+    assert heads(doc) == [(1, "一、", "活动概况"), (1, "二、", "活动流程")]
+
+
+def test_months_of_a_data_table_are_not_headings():
+    piped = "二、月度指标\n月份 | 产值 | 增幅\n1月 | 86.3 | 5.1%\n2月 | 90.2 | 6.0%\n3月 | 97.1 | 4.8%"
+    assert heads(piped) == [(1, "二、", "月度指标")]
+    cells = "二、月度指标\n月份\n完成率\n1月\n86.3%\n2月\n90.2%\n3月\n97.1%\n全年指标顺利完成。"
+    assert heads(cells) == [(1, "二、", "月度指标")]
+
+
+def test_a_long_marked_heading_line_is_a_heading_cut_at_forty():
+    title = "关于进一步加强新时代产业工人队伍建设改革和基层工会规范化建设的具体实施意见"
+    text = f"前言部分已经说明。\n{title}\n各单位要认真贯彻落实。"
+    assert heads(text) == []  # unmarked: too long for a title line
+    assert heads(text, (LineMark(text.index(title), "heading", "## "),)) == [(1, "", title[:40])]
+
+
+def test_a_senior_style_met_late_closes_the_junior_items_before_it():
+    # "(二)…(三)" lost their "一、": "二、" is level 1, and a new style after it is level 2
+    text = "(二)健全组织\n(三)发展会员\n二、民主管理\n1.推进公开\n(一)评议干部"
+    assert [(lv, m) for lv, m, _ in heads(text)] == [(2, "(二)"), (2, "(三)"), (1, "二、"), (2, "1."), (3, "(一)")]

@@ -41,7 +41,9 @@ def extract_headings(article: Article) -> list[Heading]:
         return []
     # Traditional text is read through its simplified view (same length, same offsets): the word
     # lists and the segmenter know simplified words; the headings quote the text as printed.
-    lines = Lines(matching_view(text))
+    # The pipeline hands over that view already (Article.match_text); a direct call makes it.
+    view = getattr(article, "match_text", None) or matching_view(text)
+    lines = Lines(view if len(view) == len(text) else text)
     marked = {lm.start for lm in article.line_marks if lm.kind in HEADING_MARKS}
     bulleted = frozenset(lm.start for lm in article.line_marks if lm.kind == "bullet")
     found = line_items(lines, marked, bulleted)

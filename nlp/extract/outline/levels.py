@@ -6,6 +6,7 @@ from __future__ import annotations
 from ...lang.enumerators import RANK, TOP_STYLES, parse_marker
 from ...model import Article, Flag
 from ..sections import parents
+from .line_headings import CELL_SEP
 from .lines import UNNUMBERED, Item, Lines
 
 
@@ -27,6 +28,13 @@ def mark_nesting(lines: Lines, items: list[Item], depth: dict[int, int] | None =
             it.nests = rest.strip(" \t\u3000：:") == ""
         if not it.nests and numbered is not None and it.line in depth and numbered.line in depth:
             it.nests = depth[it.line] > depth[numbered.line]
+        if not it.nests and it.style == "month" and prev.style != "month" and prev.at_line_start:
+            # "二、具体安排" / "月份 | 活动 | 负责人" / "九月 | …": only a table's header
+            # row stands between the heading and its first month row
+            only_title = text[prev.text_end:lines.content[prev.line][1]].strip(" \t\u3000：:") == ""
+            between = range(prev.line + 1, it.line)
+            it.nests = only_title and all(
+                not lines.nonempty(j) or CELL_SEP.search(text, *lines.content[j]) for j in between)
 
 
 def assign_levels(items: list[Item]) -> list[int]:
@@ -55,7 +63,7 @@ def assign_levels(items: list[Item]) -> list[int]:
             # a senior style first met at item 2+ ("(一)…(三)" then "二、"): its item 1 was lost
             # and everything so far belonged to it, one level down
             levels = [lv + 1 for lv in levels]
-            stack.insert(0, s)
+            stack = [s]  # the senior item closes the junior ones before it
             levels.append(1)
             continue
         else:

@@ -11,7 +11,6 @@ from .lines import UNNUMBERED, Item, Lines
 from .markers import decimal_follows, glued_enumerator
 from .words import headed, is_leadin, is_section_name
 
-MAX_TEXT = 40  # a heading text is cut at 40 characters (GUIDELINES)
 MAX_TITLE = 30  # an unnumbered title line is "about 30 chars or fewer" (GUIDELINES)
 TABLE_RUN = 4  # this many short unpunctuated lines in a row are a table, not titles
 
@@ -31,6 +30,8 @@ MONTH_LABEL = regex.compile(
 # The cell separator of a table flattened into text: "三月份 | 植树 | 工会", "| 一月 | …"; a line
 # holding one is a table row, never a block title.
 CELL_SEP = regex.compile(r"[|｜]")
+# Cells of figures only: matches "86.3", " | 97.1% | ", "1,200 | +5.2"; must not match "植树 | 5人".
+DATA_CELLS = regex.compile(r"[\d.,，．%％\s|｜+\-—~～]*")
 # A line made only of a date or number: "2019年9月1日", "二〇二四年二月", "xx年xx月"; not "一月份".
 DATE_LINE = regex.compile(r"[\dxX_＿〇零一二三四五六七八九十○年月日号\s.．/\-—]+")
 # A line that starts like a list bullet or a quote, not a title: "——大力推动…", "★其他", "“三八”";
@@ -53,6 +54,8 @@ def line_items(lines: Lines, marked: set[int], bulleted: frozenset[int] = frozen
             # a row of a table flattened into " |" cells: a month label opening it is a heading
             # ("三月份 | 植树活动 | 工会办公室", "一月 |"); other cells, data or header, are not
             label = _row_month(text, s, e)
+            if label is not None and not _activity_follows(lines, li, label[1]):
+                label = None  # "1月 | 86.3 | 5.1%": a month of a data table
             if label is not None:
                 items.append(Item(label[0], label[0], "month", 0, li, True, label[0], label[1]))
             kind_of[li] = "title" if label is not None else "row"
@@ -86,6 +89,21 @@ def line_items(lines: Lines, marked: set[int], bulleted: frozenset[int] = frozen
     # in a table flattened one cell per line, a month label still opens a row
     return [it for it in items if it.style not in UNNUMBERED or it.line not in table
             or (it.style == "month" and MONTH_LABEL.fullmatch(text, it.pos, it.text_end))]
+
+
+def _activity_follows(lines: Lines, li: int, after: int) -> bool:
+    """True when words follow a month label, in its row or, when the label stands alone, on the
+    next line ("三月 | 植树活动"), not only figures ("三月 | 86.3 | 97.1%"): a schedule's row,
+    not a data table's."""
+    text = lines.text
+    e = lines.content[li][1]
+    if not DATA_CELLS.fullmatch(text, after, e):
+        return bool(HAN.search(text, after, e))
+    nxt = lines.next[li]
+    if nxt is None:
+        return False
+    ns, ne = lines.content[nxt]
+    return not DATA_CELLS.fullmatch(text, ns, ne) and not MONTH_LABEL.match(text, ns, ne)
 
 
 def _row_month(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -150,14 +168,15 @@ def _title_span(lines: Lines, li: int, prev_kind: str, marked: bool) -> tuple[st
             return None  # "主要工作如下：" leads into a list, it does not title a block
     elif core[-1] in "。.．！!？?；;，,、…":
         return None  # a sentence or a clause, not a title
-    if not 2 <= len(core) <= (MAX_TEXT if marked else MAX_TITLE) or not HAN.search(core):
+    # a marked heading line is a heading at any length (its text is cut at 40 later)
+    if not 2 <= len(core) <= (len(core) if marked else MAX_TITLE) or not HAN.search(core):
         return None
     if TERMINATOR.search(core) or len(COMMA.findall(core)) > 1:
         return None
     if DATE_LINE.fullmatch(core) and ("年" in core or "日" in core):
         return None  # a date, e.g. a signature date
     nxt = lines.next[li]
-    if MONTH_LABEL.fullmatch(core) and nxt is not None:
+    if MONTH_LABEL.fullmatch(core) and nxt is not None and _activity_follows(lines, li, e):
         return "month", s, s + len(core)  # "三月份：" or "九月" alone on a line opens that month's block
     kind = "month" if MONTH_TITLE.match(core) else "title"
     known = marked or is_section_name(core)

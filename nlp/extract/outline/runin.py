@@ -18,8 +18,6 @@ INLINE_DELIM = regex.compile(r"[、.．)）]$|^[（(①-⑳⑴-⒇⒈-⒛]")
 # Text may follow an in-line marker only if it starts with a word: matches "强", "“", "《", "a";
 # must not match "，" or "2" (a number or punctuation after "1、" is a list of numbers).
 WORD_START = regex.compile(r"[ \t\u3000]*[\p{Han}“‘\"《「『(（A-Za-z]")
-
-
 # The end of an HTML tag leaked into the text, where a paragraph of the page opened: matches
 # "255);\">", "<p>", "</span>", "<br/>"; must not match "→>" or ">" alone after a word.
 MARKUP_END = regex.compile(r"(?:[\"'][ \t]*/?|<[A-Za-z/][A-Za-z0-9]*[ \t]*/?)>$")
