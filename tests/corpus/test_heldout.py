@@ -6,7 +6,8 @@ Two sets, scored apart so a figure on one cannot hide a drop on the other:
   general patterns; the floors sit a little below today's figures and guard against regressions.
 - the later plans (g_… onwards: an official notice wrapping a plan with two attachments (.md with
   YAML front matter), a markdown summary + plan, a .docx numbered by Word (built by
-  tests/heldout/make_docx.py), an .html page with site chrome, a traditional-script .txt). Their
+  tests/heldout/make_docx.py), an .html page with site chrome, a traditional-script .txt, a
+  government 实施方案 .md with a quoted note, byline and 第N部分： levels). Their
   floors are the product requirements of issue 16, not today's figures: a part the tool does not
   yet meet is a strict xfail naming the measured shortfall, so fixing it makes the test fail until
   the mark is removed.
@@ -36,8 +37,8 @@ FIRST_LABEL_FLOORS = {"genre_acc": 0.85, "org_type_acc": 0.85}
 
 # Later set: what issue 16 requires of the product on documents from other sources.
 # Measured when the set was added (gold written before the first run): articles 1.000,
-# headings 0.987 (level 0.956), dates 0.979 (all fields 0.978), targets 1.000 (status 0.870),
-# genre 6/7, org_type 7/7.
+# headings 0.989 (level 0.962), dates 0.980 (all fields 0.980), targets 1.000 (status 0.878),
+# genre 7/8, org_type 7/8.
 LATER_FLOORS = {"articles": 0.95, "headings": 0.92, "dates": 0.92, "targets": 0.88}
 LATER_ACCURACY_FLOORS = {
     ("articles", "genre_acc"): 0.90,
@@ -46,7 +47,7 @@ LATER_ACCURACY_FLOORS = {
     ("targets", "status"): 0.85,
 }
 LATER_SHORTFALLS = {
-    ("articles", "genre_acc"): "measured 6/7 = 0.857: the attachment 行动方案 (目标任务/主要措施) "
+    ("articles", "genre_acc"): "measured 7/8 = 0.875: the attachment 行动方案 (目标任务/主要措施) "
                                "of the notice is labelled summary",
 }
 
