@@ -11,7 +11,7 @@ from . import dates, genre, outline, quantities, targets, tasks
 from .placeholders import placeholder_flags
 
 
-@component("outline", requires=("text", "line_marks"), assigns=("headings", "sections"))
+@component("outline", requires=("text", "match_text", "line_marks"), assigns=("headings", "sections"))
 def outline_component(a: Article) -> None:
     a.headings = tuple(outline.extract_headings(a))
     a.sections = outline.build_sections(a)
@@ -22,7 +22,7 @@ def dates_component(a: Article) -> None:
     a.dates = tuple(dates.extract_dates(a))
 
 
-@component("year", requires=("dates",), assigns=("year",))
+@component("year", requires=("title", "dates"), assigns=("year",))
 def year_component(a: Article) -> None:
     a.year = dates.resolve_year(a)
 
@@ -37,12 +37,12 @@ def targets_component(a: Article) -> None:
     a.targets = tuple(targets.extract_targets(a))
 
 
-@component("tasks", requires=("headings", "sections", "dates", "targets"), assigns=("tasks",))
+@component("tasks", requires=("text", "headings", "sections", "dates", "targets"), assigns=("tasks",))
 def tasks_component(a: Article) -> None:
     a.tasks = tuple(tasks.extract_tasks(a))
 
 
-@component("schedule", requires=("title", "headings", "dates", "year", "tasks"), assigns=("schedule",))
+@component("schedule", requires=("text", "title", "headings", "dates", "year", "tasks"), assigns=("schedule",))
 def schedule_component(a: Article) -> None:
     a.schedule = tuple(dates.build_schedule(a))
 

@@ -120,3 +120,36 @@ def test_analysis_does_not_depend_on_the_hash_seed():
     outs = [subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")]
     assert outs[0] == outs[1] and json.loads(outs[0])
+
+
+class _ReadRecorder(Article):
+    """An Article that notes which of its fields are read."""
+
+    def __getattribute__(self, name):
+        if name in _FIELD_NAMES:
+            object.__getattribute__(self, "_reads").add(name)
+        return object.__getattribute__(self, name)
+
+
+_FIELD_NAMES = frozenset(ARTICLE_FIELDS) | {"filled"}
+# Identity and bookkeeping every component may look at without declaring it.
+_ALWAYS_READABLE = {"source", "index", "filled", "explain"}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_component_reads_only_what_it_requires(name):
+    """A component that reads a field it does not require would run before that field is filled."""
+    text = ("二〇二五年工会工作计划\n一、指导思想\n以服务职工为中心。\n二、主要工作\n（一）组织建设\n"
+            "1.3月8日开展女职工健康讲座，力争参加人数达到200人以上。\n2.全年发展会员50名，已完成30名。\n"
+            "（二）文体活动\n每季度组织一次职工运动会。\n")
+    article = document_from_text(text, "<t>").articles[0]
+    for c in PIPELINE:
+        if c.name == name:
+            recorder = _ReadRecorder(**{f: getattr(article, f) for f in ARTICLE_FIELDS})
+            object.__setattr__(recorder, "_reads", set())
+            c(recorder)
+            reads = object.__getattribute__(recorder, "_reads")
+            allowed = set(c.requires) | set(c.assigns) | _ALWAYS_READABLE
+            assert reads <= allowed, f"{name} reads {sorted(reads - allowed)} without requiring it"
+            break
+        c(article)
