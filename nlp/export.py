@@ -13,8 +13,9 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from .store import EXPORT_FORMATS, TABLES, MissingExtra
+from .store import TABLES, MissingExtra
 
+EXPORT_FORMATS = ("parquet", "csv", "xlsx", "jsonl")
 _ARROW_TYPES = {"INTEGER": "int64", "REAL": "float64"}
 # Extra columns joined onto a table's own, for a reader who has only the exported file.
 _JOINED = {"errors": ("path", "TEXT", "(SELECT d.path FROM documents d WHERE d.id = t.document_id)")}
@@ -76,7 +77,7 @@ def _jsonl(conn: sqlite3.Connection, table: str, path: Path) -> None:
 _WRITERS = {"parquet": _parquet, "csv": _csv, "xlsx": _xlsx, "jsonl": _jsonl}
 
 
-def export_tables(conn: sqlite3.Connection, outdir: str | Path, fmt: str) -> dict[str, Path]:
+def export(conn: sqlite3.Connection, outdir: str | Path, fmt: str) -> dict[str, Path]:
     """Write one file per table into `outdir`; return table -> file."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (expected {', '.join(EXPORT_FORMATS)})")

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from nlp import store
+from nlp import export, search, store
 from nlp.errors import PlanNLPError, UnwritableDocument
 from nlp.batch.work import analyze_file
 
@@ -103,7 +103,7 @@ def test_mark_deleted_drops_derived_rows(conn):
     assert store.mark_deleted(conn, ARCHIVE, [FILES[0]], None) == 1
     status = conn.execute("SELECT status FROM documents WHERE path = ?", (FILES[0],)).fetchone()[0]
     assert status == "deleted"
-    assert not store.search(conn, "送温暖")  # only 003 held it
+    assert not search.search(conn, "送温暖")  # only 003 held it
     assert conn.execute("SELECT count(*) FROM passages").fetchone()[0] == \
         conn.execute("SELECT count(*) FROM passages_fts").fetchone()[0]
 
@@ -156,12 +156,12 @@ def test_passages_cut_long_paragraphs_at_sentence_ends():
 
 def test_query_terms_and_index_words_drop_punctuation():
     assert store.index_words(["开展", "，", " ", "活动", "2024"]) == "开展 活动 2024"
-    terms = store.query_terms("职工， 帮扶")
+    terms = search.query_terms("职工， 帮扶")
     assert "职工" in terms and "帮扶" in terms and "，" not in terms
 
 
 def test_search_finds_song_wennuan_with_section_and_snippet(conn):
-    hits = store.search(conn, "送温暖", limit=5)
+    hits = search.search(conn, "送温暖", limit=5)
     assert hits
     for h in hits:
         assert "送温暖" in h.text
@@ -175,20 +175,20 @@ def test_search_finds_song_wennuan_with_section_and_snippet(conn):
 
 def test_search_finds_two_character_word(conn):
     # 职工 mostly appears inside 教职工 / 职工之家: the default or trigram tokenizer would miss it.
-    hits = store.search(conn, "职工", limit=20)
+    hits = search.search(conn, "职工", limit=20)
     assert len(hits) >= 5
     assert all("职工" in h.text and "[职工]" in h.snippet for h in hits)
 
 
 def test_search_needs_every_word(conn):
-    assert store.search(conn, "送温暖 子虚乌有的词") == []
-    assert store.search(conn, "，。") == []
+    assert search.search(conn, "送温暖 子虚乌有的词") == []
+    assert search.search(conn, "，。") == []
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
 def test_export_round_trips_row_counts(conn, tmp_path, fmt):
     pd = pytest.importorskip("pandas")
-    written = store.export(conn, tmp_path / fmt, fmt)
+    written = export.export(conn, tmp_path / fmt, fmt)
     assert set(written) == set(store.TABLES)
     for table, path in written.items():
         n = _count(conn, table)
@@ -208,7 +208,7 @@ def test_parquet_without_pyarrow_names_the_extra(conn, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     with pytest.raises(store.MissingExtra, match=r"plan-nlp\[dask\]"):
-        store.export(conn, tmp_path / "out", "parquet")
+        export.export(conn, tmp_path / "out", "parquet")
 
 
 def test_grouped_commits_undo_a_failed_document_alone(tmp_path, results):
@@ -236,7 +236,7 @@ def test_grouped_commits_commit_when_the_group_is_full(tmp_path, results):
         assert _count(reader, "documents") == 0  # not yet visible to a reader
         commits.write(ARCHIVE, results[1], None)
         assert _count(reader, "documents") == 2
-        assert store.search(reader, "送温暖")  # the index rows came with the commit
+        assert search.search(reader, "送温暖")  # the index rows came with the commit
 
 
 def test_grouped_commits_replace_documents_with_their_index_rows(tmp_path, conn, results):
@@ -252,7 +252,7 @@ def test_grouped_commits_replace_documents_with_their_index_rows(tmp_path, conn,
     assert store.snapshot(grouped) == store.snapshot(conn)
     assert _count(grouped, "passages_fts") == _count(grouped, "passages")
     grouped.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)")
-    assert [h.source for h in store.search(grouped, "送温暖")] == [h.source for h in store.search(conn, "送温暖")]
+    assert [h.source for h in search.search(grouped, "送温暖")] == [h.source for h in search.search(conn, "送温暖")]
 
 
 def test_fts_rows_of_a_group_cost_one_index_segment(tmp_path, results):
@@ -293,7 +293,7 @@ def test_version_1_database_is_migrated_in_place(tmp_path):
     assert "USING INDEX" in plan
     result = analyze_file(str(CORPUS / FILES[1]), FILES[1])
     store.write_result(conn, ARCHIVE, result, None)
-    assert store.search(conn, "职工")
+    assert search.search(conn, "职工")
 
 
 def test_failed_migration_leaves_the_old_version(tmp_path, monkeypatch):

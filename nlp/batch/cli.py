@@ -151,14 +151,15 @@ def search(
         None, "--source", help="Only files whose path (relative to the archive) matches this glob or contains this text."),
 ) -> None:
     """Full-text search over the archive: source, article title, section and a snippet per hit."""
-    from nlp import store
+    from nlp.search import SearchFilter
+    from nlp.search import search as search_index
 
     err = Console(stderr=True)
     conn = _open_existing(db, err)
-    where = store.SearchFilter(year=year, org_type=org_type, genre=genre, source=source)
+    where = SearchFilter(year=year, org_type=org_type, genre=genre, source=source)
     try:
         tty = sys.stdout.isatty()
-        hits = store.search(conn, query, limit=limit, mark=("\x00", "\x01") if tty else ("[", "]"), where=where)
+        hits = search_index(conn, query, limit=limit, mark=("\x00", "\x01") if tty else ("[", "]"), where=where)
     finally:
         conn.close()
     out = Console(highlight=False)
@@ -188,13 +189,14 @@ def export(
              "xlsx (one workbook per table) or jsonl."),
 ) -> None:
     """Export every table of the database, one file per table (errors carry the file path)."""
-    from nlp import store
+    from nlp.export import export as export_tables
+    from nlp.store import MissingExtra
 
     err = Console(stderr=True)
     conn = _open_existing(db, err)
     try:
-        written = store.export(conn, outdir, format.value)
-    except store.MissingExtra as exc:
+        written = export_tables(conn, outdir, format.value)
+    except MissingExtra as exc:
         _fail(err, str(exc))
         return
     finally:
