@@ -173,8 +173,12 @@ def _register_subcommands() -> None:
     # Each capability keeps its own command module; the main app only gathers them.
     from .batch.cli import batch, export, search
     from .digest.cli import summarize
+    from .draft.cli import draft
+    from .themes.cli import themes
 
     app.command("summarize")(summarize)
+    app.command("themes")(themes)
+    app.command("draft")(draft)
     app.command("batch")(batch)
     app.command("search")(search)
     app.command("export")(export)

@@ -16,6 +16,7 @@ from pathlib import Path
 from .store import TABLES, MissingExtra
 
 EXPORT_FORMATS = ("parquet", "csv", "xlsx", "jsonl")
+
 _ARROW_TYPES = {"INTEGER": "int64", "REAL": "float64"}
 # Extra columns joined onto a table's own, for a reader who has only the exported file.
 _JOINED = {"errors": ("path", "TEXT", "(SELECT d.path FROM documents d WHERE d.id = t.document_id)")}
@@ -78,7 +79,7 @@ _WRITERS = {"parquet": _parquet, "csv": _csv, "xlsx": _xlsx, "jsonl": _jsonl}
 
 
 def export(conn: sqlite3.Connection, outdir: str | Path, fmt: str) -> dict[str, Path]:
-    """Write one file per table into `outdir`; return table -> file."""
+    """Write one file per table (parquet, csv, xlsx or jsonl) into `outdir`; return table -> file."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (expected {', '.join(EXPORT_FORMATS)})")
     try:

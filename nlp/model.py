@@ -43,7 +43,8 @@ class LineMark:
     """Markdown decoration stripped from the start of a line during normalization."""
 
     start: int  # offset in the article text of the line the mark stood before
-    kind: str  # "heading" (#... or a setext underline), "bullet" (- / * / +), "emphasis" (a whole bold line)
+    kind: str  # "heading" (#... or a setext underline), "bullet" (- / * / +), "emphasis" (a whole bold
+    # line), "quote" (> ...)
     raw: str  # the mark as printed, e.g. "## ", "- ", "**"; a setext heading's underline ("===")
 
 

@@ -9,7 +9,9 @@ import sys
 
 import pytest
 
-from nlp import export, search, store
+from nlp import store
+from nlp.export import export
+from nlp.store import schema as store_schema
 from nlp.errors import PlanNLPError, UnwritableDocument
 from nlp.batch.work import analyze_file
 
@@ -103,7 +105,7 @@ def test_mark_deleted_drops_derived_rows(conn):
     assert store.mark_deleted(conn, ARCHIVE, [FILES[0]], None) == 1
     status = conn.execute("SELECT status FROM documents WHERE path = ?", (FILES[0],)).fetchone()[0]
     assert status == "deleted"
-    assert not search.search(conn, "送温暖")  # only 003 held it
+    assert not store.search(conn, "送温暖")  # only 003 held it
     assert conn.execute("SELECT count(*) FROM passages").fetchone()[0] == \
         conn.execute("SELECT count(*) FROM passages_fts").fetchone()[0]
 
@@ -156,12 +158,12 @@ def test_passages_cut_long_paragraphs_at_sentence_ends():
 
 def test_query_terms_and_index_words_drop_punctuation():
     assert store.index_words(["开展", "，", " ", "活动", "2024"]) == "开展 活动 2024"
-    terms = search.query_terms("职工， 帮扶")
+    terms = store.query_terms("职工， 帮扶")
     assert "职工" in terms and "帮扶" in terms and "，" not in terms
 
 
 def test_search_finds_song_wennuan_with_section_and_snippet(conn):
-    hits = search.search(conn, "送温暖", limit=5)
+    hits = store.search(conn, "送温暖", limit=5)
     assert hits
     for h in hits:
         assert "送温暖" in h.text
@@ -175,20 +177,20 @@ def test_search_finds_song_wennuan_with_section_and_snippet(conn):
 
 def test_search_finds_two_character_word(conn):
     # 职工 mostly appears inside 教职工 / 职工之家: the default or trigram tokenizer would miss it.
-    hits = search.search(conn, "职工", limit=20)
+    hits = store.search(conn, "职工", limit=20)
     assert len(hits) >= 5
     assert all("职工" in h.text and "[职工]" in h.snippet for h in hits)
 
 
 def test_search_needs_every_word(conn):
-    assert search.search(conn, "送温暖 子虚乌有的词") == []
-    assert search.search(conn, "，。") == []
+    assert store.search(conn, "送温暖 子虚乌有的词") == []
+    assert store.search(conn, "，。") == []
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
 def test_export_round_trips_row_counts(conn, tmp_path, fmt):
     pd = pytest.importorskip("pandas")
-    written = export.export(conn, tmp_path / fmt, fmt)
+    written = export(conn, tmp_path / fmt, fmt)
     assert set(written) == set(store.TABLES)
     for table, path in written.items():
         n = _count(conn, table)
@@ -208,7 +210,7 @@ def test_parquet_without_pyarrow_names_the_extra(conn, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     with pytest.raises(store.MissingExtra, match=r"plan-nlp\[dask\]"):
-        export.export(conn, tmp_path / "out", "parquet")
+        export(conn, tmp_path / "out", "parquet")
 
 
 def test_grouped_commits_undo_a_failed_document_alone(tmp_path, results):
@@ -236,7 +238,7 @@ def test_grouped_commits_commit_when_the_group_is_full(tmp_path, results):
         assert _count(reader, "documents") == 0  # not yet visible to a reader
         commits.write(ARCHIVE, results[1], None)
         assert _count(reader, "documents") == 2
-        assert search.search(reader, "送温暖")  # the index rows came with the commit
+        assert store.search(reader, "送温暖")  # the index rows came with the commit
 
 
 def test_grouped_commits_replace_documents_with_their_index_rows(tmp_path, conn, results):
@@ -252,7 +254,7 @@ def test_grouped_commits_replace_documents_with_their_index_rows(tmp_path, conn,
     assert store.snapshot(grouped) == store.snapshot(conn)
     assert _count(grouped, "passages_fts") == _count(grouped, "passages")
     grouped.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)")
-    assert [h.source for h in search.search(grouped, "送温暖")] == [h.source for h in search.search(conn, "送温暖")]
+    assert [h.source for h in store.search(grouped, "送温暖")] == [h.source for h in store.search(conn, "送温暖")]
 
 
 def test_fts_rows_of_a_group_cost_one_index_segment(tmp_path, results):
@@ -276,7 +278,7 @@ def test_version_1_database_is_migrated_in_place(tmp_path):
     # Version 1 stored each passage's text, a copy of its article's span; version 2 reads it there.
     db = tmp_path / "v1.db"
     old = sqlite3.connect(db)
-    old.executescript(store._SCHEMA.replace(
+    old.executescript(store_schema._SCHEMA.replace(
         "    UNIQUE (article_id, idx)              -- text:", "    text TEXT NOT NULL,\n    UNIQUE (article_id, idx) --")
         + "CREATE INDEX articles_document ON articles(document_id);"  # dropped by version 3
         + "CREATE INDEX passages_article ON passages(article_id);")
@@ -293,7 +295,7 @@ def test_version_1_database_is_migrated_in_place(tmp_path):
     assert "USING INDEX" in plan
     result = analyze_file(str(CORPUS / FILES[1]), FILES[1])
     store.write_result(conn, ARCHIVE, result, None)
-    assert search.search(conn, "职工")
+    assert store.search(conn, "职工")
 
 
 def test_failed_migration_leaves_the_old_version(tmp_path, monkeypatch):
@@ -303,7 +305,7 @@ def test_failed_migration_leaves_the_old_version(tmp_path, monkeypatch):
     v2.executescript("CREATE INDEX articles_document ON articles(document_id);"
                      "CREATE INDEX passages_article ON passages(article_id); PRAGMA user_version=2;")
     v2.close()
-    monkeypatch.setitem(store._MIGRATIONS, 2, store._MIGRATIONS[2] + "\nDROP TABLE no_such_table;")
+    monkeypatch.setitem(store_schema._MIGRATIONS, 2, store_schema._MIGRATIONS[2] + "\nDROP TABLE no_such_table;")
     with pytest.raises(sqlite3.OperationalError, match="no_such_table"):
         store.connect(db)
     c = sqlite3.connect(db)

@@ -151,15 +151,14 @@ def search(
         None, "--source", help="Only files whose path (relative to the archive) matches this glob or contains this text."),
 ) -> None:
     """Full-text search over the archive: source, article title, section and a snippet per hit."""
-    from nlp.search import SearchFilter
-    from nlp.search import search as search_index
+    from nlp import store
 
     err = Console(stderr=True)
     conn = _open_existing(db, err)
-    where = SearchFilter(year=year, org_type=org_type, genre=genre, source=source)
+    where = store.SearchFilter(year=year, org_type=org_type, genre=genre, source=source)
     try:
         tty = sys.stdout.isatty()
-        hits = search_index(conn, query, limit=limit, mark=("\x00", "\x01") if tty else ("[", "]"), where=where)
+        hits = store.search(conn, query, limit=limit, mark=("\x00", "\x01") if tty else ("[", "]"), where=where)
     finally:
         conn.close()
     out = Console(highlight=False)

@@ -16,12 +16,12 @@ from ..text.segment import get_segmenter
 
 Token = tuple[str, str, int, int]  # word, POS flag, start, end
 
-# CLAUSE_DELIM: ends a clause. Matches "，" "、" "。" "：" and line breaks; must not match
-# "(" — a parenthesis stays inside its clause (有124家(25人以上)企业工会).
-CLAUSE_DELIM = regex.compile(r"[，,。；;：:、！!？?\n]")
+# CLAUSE_DELIM: ends a clause. Matches "，" "、" "。" "：", line breaks and the cell border "|"
+# of a table; must not match "(" — a parenthesis stays inside its clause (有124家(25人以上)企业工会).
+CLAUSE_DELIM = regex.compile(r"[，,。；;：:、！!？?\n|｜]")
 # WIDE_DELIM: ends a clause for reading its status: an enumeration with 、 shares the verb
-# before it (设置焊工、电工等8个工种). Matches "，" "。"; must not match "、".
-WIDE_DELIM = regex.compile(r"[，,。；;：:！!？?\n]")
+# before it (设置焊工、电工等8个工种). Matches "，" "。" "|"; must not match "、".
+WIDE_DELIM = regex.compile(r"[，,。；;：:！!？?\n|｜]")
 # SENTENCE_DELIM: ends a sentence. Matches "。" "；"; must not match "，".
 SENTENCE_DELIM = regex.compile(r"[。；;！!？?\n]")
 # The same delimiters searched right to left: the nearest one before an offset in one call

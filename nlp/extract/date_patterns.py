@@ -72,7 +72,7 @@ YEARPH = (
 )
 # Words that stand for a year when followed by a month, season or holiday: 今年3月, 去年十月底.
 _REL_PREFIX = "今年|明年|去年|前年|来年|次年|当年|同年|本年度?|上年度?"
-YEARPREFIX = f"(?:(?P<py>{YEARNUM})年度?|(?P<pph>{YEARPH})年度?|(?P<prel>{_REL_PREFIX}))"
+YEARPREFIX = f"(?:(?P<py>{YEARNUM})[ \u3000]?年度?|(?P<pph>{YEARPH})年度?|(?P<prel>{_REL_PREFIX}))"
 
 # Position inside a month: 7月初, 8月中下旬, 12月底, 11月底前; 中 but not 中秋.
 MONTH_SUFFIX = (
@@ -157,6 +157,25 @@ DAY_DOT = regex.compile(
     f"(?<![0-9０-９.．])(?P<pm>{AR_MONTH})[.．·・](?P<pd>{AR_DAY})(?![0-9０-９])"
     f"{_QO}?(?:{_holiday_names_plain()}){_QC}?"
 )
+@lru_cache(maxsize=1)
+def holiday_days() -> dict[str, tuple[str, int, int | None]]:
+    """Bare dates of fixed holidays → (kind, month, day) (holiday_days.tsv)."""
+    out = {}
+    for ln in _load_lines("holiday_days.tsv"):
+        written, kind, month, day = ln.split("\t")
+        out[written] = (kind, int(month), None if day == "-" else int(day))
+    return out
+
+
+# OBSERVANCE: a word of keeping a holiday, after which a bare holiday date is the holiday.
+# Matches "福利", "期间", "长假"; must not match "服务卡" (5.1服务卡 is a card's name).
+OBSERVANCE = "(?:福利|慰问|活动|期间|前后|前夕|放假|假期|长假|黄金周|节日|庆祝|联欢|游园)"
+# HOLIDAY_DATE: a fixed holiday written as its bare date before a word of observance: 5.1福利,
+# 6.1活动, 十一期间, 十一长假. Not: 5.1服务卡, 十一届, 十一五期间, 3.5万元.
+HOLIDAY_DATE = regex.compile(
+    f"(?<![0-9０-９.．〇零一二三四五六七八九十百千两第])"
+    f"(?P<hdw>{_alt(holiday_days())})(?![0-9０-９〇零一二三四五六七八九十百千])(?={OBSERVANCE})"
+)
 # DAY_ISO: 2017.3.12, 2017-03-12, 2017/3/12. Not: 2017-2018 (no day), 3.12 (no year).
 DAY_ISO = regex.compile(
     f"(?<![0-9０-９.．])(?P<iy>(?:19|20)[0-9]{{2}})(?P<isep>[.\\-/．])(?P<im>{AR_MONTH})(?P=isep)"
@@ -191,10 +210,11 @@ SEASON_WORD = regex.compile(
     f"(?<![安健齐完爱])(?P<sw>{_alt(season_table())})(?![间])(?P<ssuf>前|以前|之前|以来|期间)?"
 )
 # SEASON_TERM_WORD: a school term named productively: 本学期, 这一学期, 这学期, 上半学期,
-# 下半学期, 新学期, 本学年末, 学期初, 该学期, 整个学期. Not: 每学期 (recurring), 一个学期 (a
+# 下半学期, 新学期, 本学年末, 学期初, 该学期, 整个学期, 第二学期. Not: 每学期 (recurring), 一个学期 (a
 # duration), 上学期间 (上学 = going to school), 学期 alone.
 SEASON_TERM_WORD = regex.compile(
-    "(?<![每个])(?:(?:本|这一?个?|该|新|整个|全|上|下)半?(?:学期|学年)(?:初|中|末)?|(?:学期|学年)(?:初|中|末))"
+    "(?<![每个])(?:(?:本|这一?个?|该|新|整个|全|上|下|第[一二1２2１])半?(?:学期|学年)(?:期末|期中|初|中|末)?"
+    "|(?:学期|学年)(?:初|中|末))"
     "(?![间内])(?P<tsuf>前|以前|之前|以来|期间)?"
 )
 # MONTH_PART: a vague part of a month named without its number: 本月底, 下个月初, 当月中旬,
@@ -206,7 +226,7 @@ MONTH_PART = regex.compile(
 # SEASON_YEAR: a season sharing its 年 with the year: 2017年底, xx年初, 今年内, 明年初.
 # Not: 今年 (a year only), 2017年度.
 SEASON_YEAR = regex.compile(
-    f"(?:(?P<sy>{YEARNUM})|(?P<sph>{YEARPH})|(?P<srel>[今明去本当次]))年(?P<sw2>底|初|末|终|内)"
+    f"(?:(?P<sy>{YEARNUM}){_SP}|(?P<sph>{YEARPH})|(?P<srel>[今明去本当次]))年(?P<sw2>底|初|末|终|内)"
     "(?P<ssuf2>前|以前|之前)?"
 )
 # SEASON_QUARTER: 第二季度, 一季度末, 三、四季度, 前三季度. Not: 每季度 (recurring), 十一季度.

@@ -18,7 +18,11 @@ import regex
 from ..model import Article, DateMention, ScheduleItem
 from . import date_patterns as P
 from . import schedule
-from .holidays import resolve_holiday
+from .holidays import TIME_SUFFIX, resolve_holiday
+
+# TIME_SUFFIX: what may follow a holiday and still belong to it. Matches "期间" after "十一";
+# must not match "福利".
+_TIME_SUFFIX = regex.compile(TIME_SUFFIX)
 
 # A numeric year that is plausible in a plan (二00三 → 2003; 2999 is a typo or a code).
 _YEAR_MIN, _YEAR_MAX = 1900, 2099
@@ -79,6 +83,16 @@ def _make_day_list(text: str, m, ctx) -> list[DateMention] | None:
 def _make_day_dot(text: str, m, ctx) -> DateMention | None:
     mo, d = P.to_int(m.group("pm")), P.to_int(m.group("pd"))
     return _mention(text, m.start(), m.end(), "day", months=(mo, mo), day=d)
+
+
+def _make_holiday_date(text: str, m, ctx) -> DateMention | None:
+    kind, month, day = P.holiday_days()[m.group("hdw")]
+    end = m.end()
+    if kind == "holiday":
+        suffix = _TIME_SUFFIX.match(text, end)
+        if suffix is not None:
+            end = suffix.end()  # 十一期间, like 国庆期间: the suffix belongs to the holiday
+    return _mention(text, m.start(), end, kind, months=(month, month), day=day)
 
 
 def _make_day_iso(text: str, m, ctx) -> DateMention | None:
@@ -276,6 +290,7 @@ _RULES: tuple[tuple["regex.Pattern[str]", Maker, bool, tuple[tuple[str, ...], ..
     (P.DAY_MD, _make_day_md, True, (_MONTH,)),
     (P.DAY_LIST, _make_day_list, True, (_MONTH, ("、",))),
     (P.DAY_DOT, _make_day_dot, False, (_DOT,)),
+    (P.HOLIDAY_DATE, _make_holiday_date, False, ()),
     (P.DAY_ISO, _make_day_iso, False, (_ISO_SEP,)),
     (P.RECURRING_EVERY, _make_recurring_every, False, (("每",),)),
     (P.RECURRING_FREQ, _make_recurring_freq, False, ()),
@@ -312,6 +327,8 @@ def _with_prefix(text: str, dm: DateMention) -> DateMention:
         if o is not None:
             start = o.start()
     m = P.PREFIX_REV.match(text, 0, start)
+    if m is None and start > 0 and text[start - 1] in " \u3000":
+        m = P.PREFIX_REV.match(text, 0, start - 1)  # 2024 年 3 月: the spaced form of 2024年3月
     year, ph = dm.year, dm.placeholder
     if m is not None:
         start = m.start()

@@ -58,6 +58,23 @@ _LIST_LINE = regex.compile(
 )
 
 
+# DEADLINE: a milestone or deadline, or a lower bound: what a programme sets, where plans of
+# government rarely write 将/要. Matches "到2026年", "2024年底前", "6月底前", "不少于20个";
+# must not match "2023年以来" or "年底前后".
+_DEADLINE = regex.compile(
+    r"(?:到|至)(?:\d{4}|20[xX×]{2}|[xX×]{2})年|(?:年底|年内|年末|月底|月份|季度末?|\d{1,2}日)前(?![夕后])"
+    r"|不少于|不低于|不得少于"
+)
+
+
+# LINE_LEAD: what may open a heading line before its words. Matches "一、", "## ", "（二）",
+# "2. "; must not match "全年完成了".
+_LINE_LEAD = regex.compile(
+    r"[ \t\u3000#*>\-]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]、?|\d+[、.．])?"
+    r"[ \t\u3000]*(?:\*\*)?"
+)
+
+
 @lru_cache(maxsize=1)
 def _cue_sets() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words("genre_forward")), frozenset(words("genre_backward"))
@@ -131,6 +148,8 @@ def _genre_cues(text: str, title: str) -> tuple[tuple[str, int], ...]:
         if len(text[pos:end].strip()) >= 4:
             lo, hi = bisect_left(starts, pos), bisect_left(starts, end)
             lean = _lean(words[lo:hi], lambda i, lo=lo: tokens[lo + i][1])
+            if lean is None and _DEADLINE.search(text, pos, end):
+                lean = "forward"  # 到2026年建成…, 年底前完成…: a programme's milestones
             if lean:
                 counts[f"{lean}_sentences"] += 1
         pos = end_mark.end() if end_mark else end
@@ -138,6 +157,9 @@ def _genre_cues(text: str, title: str) -> tuple[tuple[str, int], ...]:
         if tag.endswith("_name"):  # a document noun: counts where it names this document
             tag = tag.removesuffix("_name")
             n = sum(names_document(text, m.start()) for m in _literal(phrase).finditer(text))
+        elif tag.endswith("_heading"):  # a section title: counts where it heads its line
+            tag = tag.removesuffix("_heading")
+            n = sum(_heads_line(text, m.start()) for m in _literal(phrase).finditer(text))
         else:
             n = text.count(phrase)
         if n:
@@ -150,6 +172,12 @@ def _genre_cues(text: str, title: str) -> tuple[tuple[str, int], ...]:
     if plan_parts(text):
         counts["plan_part"] += 1
     return tuple(counts.items())
+
+
+def _heads_line(text: str, start: int) -> bool:
+    """Whether only an enumerator or markdown stands between the line start and `start`."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _LINE_LEAD.fullmatch(text, line_start, start) is not None
 
 
 def names_document(text: str, start: int) -> bool:

@@ -30,11 +30,13 @@ _MIXED_TITLE = regex.compile(rf"(?:总结|回顾|述职)[^\n]{{0,12}}?{_NEXT}[^\
 _PLAN_PART_LINE = regex.compile(
     r"^[ \t\u3000#*>\-]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]、?"
     r"|\d+[、.．]|第[一二三四五六七八九十]+部分[：:、]?)?[ \t\u3000]*(?:\*\*)?"
-    rf"{_NEXT}(?:的|度)?(?:全镇|全区|工会|我们的?)?(?:主要|重点)?(?:工作)?{_PLAN_NOUN}"
-    r"[^\n。！？]{0,16}$",
+    rf"(?P<next>{_NEXT})(?:的|度)?(?:全镇|全区|工会|我们的?)?(?:主要|重点)?(?:工作)?{_PLAN_NOUN}"
+    r"(?![^\n]*(?:完成|执行|落实|情况|回顾|总结))[^\n。！？]{0,16}$",
     regex.MULTILINE,
 )
-_MIN_REVIEW = 40  # a plan part follows at least this much text (the review)
+# YEAR: a year written with digits. Matches "2025年"; must not match "25年".
+_YEAR = regex.compile(r"(?<!\d)(\d{4})年")
+_MIN_REVIEW = 10  # a plan part follows some text of the review
 
 
 def reviews_and_plans(title: str) -> bool:
@@ -45,8 +47,15 @@ def reviews_and_plans(title: str) -> bool:
 def plan_parts(text: str) -> list[tuple[int, int]]:
     """Spans of `text` headed by the next period's plan, after a review (to the text's end)."""
     for m in _PLAN_PART_LINE.finditer(text):
-        if m.start() >= _MIN_REVIEW:
-            return [(m.start(), len(text))]
+        if m.start() < _MIN_REVIEW:
+            continue
+        year = _YEAR.match(m.group("next"))
+        if year is not None:
+            # the year reviewed is no next period: 2025年工作安排 after 2025年 was reviewed
+            seen = [int(y) for y in _YEAR.findall(text, 0, m.start())]
+            if seen and int(year.group(1)) <= max(seen):
+                continue
+        return [(m.start(), len(text))]
     return []
 
 

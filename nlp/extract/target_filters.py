@@ -61,8 +61,8 @@ _ONE_X_ONE_Y = regex.compile(
 _CODE_JOIN = regex.compile(r"[+＋×]")
 # DEMONSTRATIVE_BEFORE: a word that makes the 一 after it "the/that/previous one", or the
 # verb 上 of 上一节课. Matches "上" of "上一节课", "这" of "这一次"; must not match "开" of
-# "开一次会" (a count).
-_DEMONSTRATIVE_BEFORE = regex.compile(r"[上下这那哪某同另]$")
+# "开一次会" (a count) nor the 上/下 ending a locative (线上一场讲座, 会上一次通报).
+_DEMONSTRATIVE_BEFORE = regex.compile(r"(?:(?<![线网会晚早以之私乡天楼地台场馆])[上下]|[这那哪某同另])$")
 # ANECDOTE_BEFORE: 有一次 opening a story (曾经有一次, 记得有一次). Matches "有" of "有一次";
 # must not match "共有" or "还有" (a total, one more).
 _ANECDOTE_BEFORE = regex.compile(r"(?<![共现拥还另设建])有$")
@@ -79,6 +79,14 @@ _SITE_COUNT = regex.compile(r"(?:隐藏|剩余|省略)$")
 # 由85%提高至92%): the end value is the target. Matches "缩短到4" after "19.41s"; must not
 # match "，到4月" (another clause).
 _CHANGE_TO = regex.compile(r"[^，,。；;：:\n]{0,6}?(?:到|至)\s*[\d零一二两三四五六七八九十百千万]")
+# FIGURE: another figure of the row with its short unit, set aside before looking for words.
+# Matches "12个", "8%", "3.5万元"; must not match "就业率".
+_FIGURE = regex.compile(r"\d[\d.,]*\s*(?:[%％‰]|\p{Han}{1,2}(?=\s*[|｜]|\s*$))?", regex.MULTILINE)
+# LABEL_CELL: a short cell of words only, the label of the figure below it. Matches "新建工会",
+# "职工入会率（%）"; must not match "97.1%" or a sentence "全年新建工会12家。".
+_LABEL_CELL = regex.compile(r"[\p{Han}A-Za-z（）()%％]{2,14}")
+# HAN: a Chinese character. Matches "率"; must not match "|" or "9".
+_HAN = regex.compile(r"\p{Han}")
 # QUOTES: opening and closing quotation marks and book-title brackets.
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『《", "”」』》"
 # CLOSE_QUOTE: the end of a quotation. Matches "”" "》" '"'; must not match "“".
@@ -267,6 +275,21 @@ def _counts_holidays(text: str, q: Quantity, dates: SpanIndex) -> bool:
     return q.start >= 1 and dates.overlaps(max(0, q.start - 2), q.start)
 
 
+def _bare_cell(text: str, q: Quantity) -> bool:
+    """A figure alone on its line or in its table cell, in a row with no words (| 86.3 | 97.1% |):
+    data, not a target. A row that names what is counted (就业率 | 97.1%) keeps it."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    rest = line[:q.start - line_start] + line[q.end - line_start:]
+    if _HAN.search(_FIGURE.sub("", rest)) is not None:
+        return False
+    # a table flattened one cell per line: the label cell on the line before names the figure
+    prev_end = text.rfind("\n", 0, max(0, line_start - 1))
+    prev = text[prev_end + 1:max(0, line_start - 1)].strip(" \t\u3000|｜")
+    return _LABEL_CELL.fullmatch(prev) is None
+
+
 def is_target(article: Article, q: Quantity, pos: Tokens, dates: SpanIndex | None = None) -> bool:
     """Whether a quantity is a target (see the module docstring for what is not).
 
@@ -287,6 +310,8 @@ def is_target(article: Article, q: Quantity, pos: Tokens, dates: SpanIndex | Non
         return False  # 此处隐藏1695个字: the site's furniture
     if q.start > 0 and text[q.start - 1] in "从由" and _CHANGE_TO.match(text, q.end):
         return False  # 从19.41s缩短到4.07s: the starting value of a change; the end counts
+    if _bare_cell(text, q):
+        return False  # a figure of a data table whose row names nothing counted
     if _is_ordinal(text, q) or _in_slogan(text, q) or _is_threshold(text, q):
         return False
     if _restates_list(text, q) or _names_people(text, q):

@@ -34,6 +34,12 @@ _AS_OF = regex.compile(r"截至|截止(?!日期|时间)|到目前为止|迄今�
 # MAINLY: the 以…为主 frame of an inventory (以22家商店、8家企业为主的对象). Matches
 # "以…为主"; must not run past a sentence end.
 _MAINLY = regex.compile(r"以(?P<body>[^。；;！!？?\n]{1,120}?)为主")
+# BOUND_IN_QUANTITY: a quantity printed with a lower bound (不少于300人, 至少2次): a requirement.
+# Matches "不少于300人"; must not match "300人以上" (a result may exceed a figure).
+_BOUND_IN_QUANTITY = regex.compile(r"不少于|不低于|至少|最少|不得少于")
+# CHANGE_END: what stands before the end value of a measured change. Matches "从19.41s缩短到"
+# before "4.07s"; must not match "达到" alone (no starting value).
+_CHANGE_END = regex.compile(r"(?:从|由)\s*[\d.]+[^\d，,。；;]{0,10}?(?:到|至)\s*$")
 # OF_WHICH: a clause that breaks down a count before it. Matches "其中" at the clause start.
 _OF_WHICH = regex.compile(r"\s*其中")
 
@@ -70,6 +76,33 @@ def cue_set(name: str) -> frozenset[str]:
     return frozenset(cue_data.words(name))
 
 
+# Words after which 计划 is a noun (the plan followed), not a plan to do: 按照计划, 根据年度计划.
+_PLAN_NOUN_BEFORE = frozenset("按 按照 根据 依据 依照 原 原定 年度 工作 既定 的".split())
+# POS flags of what follows the preposition 将 (= 把: 将3000元慰问金送到…, 将其纳入…), unlike the
+# future 将 before a verb (将继续开展, 将新建).
+# DISPOSAL: a verb with its result after the object of 将 = 把 (发放到位, 送到, 纳入, 转交给).
+# Matches "发放到", "纳入", "送往"; must not match "参加" (将选派骨干参加轮训 is the future).
+_DISPOSAL = regex.compile(r"(?:送|发放|发|交|转交|转|划拨|分配|落实|用|纳|列|汇|存)(?:到|入|给|往|于|至)")
+_OBJECT_FLAGS = ("n", "m", "eng", "r", "q", "a", "b", "j", "l", "i")
+
+
+def _not_a_cue_here(toks: list, i: int) -> bool:
+    """A cue word used otherwise: 计划 as a noun after 按照, 将 as the preposition 把."""
+    w = toks[i][0]
+    if w == "计划" and i > 0 and toks[i - 1][0] in _PLAN_NOUN_BEFORE:
+        return True
+    if w == "将" and i + 1 < len(toks):
+        nxt, flag = toks[i + 1][0], toks[i + 1][1]
+        if nxt in cue_set("action_verbs") or nxt in cue_set("action_adverbs"):
+            return False
+        if flag.startswith(("m", "eng", "r")):
+            return True  # 将3000元慰问金送到…, 将其纳入…
+        # 将慰问金500元发放到位: a noun, then a verb that disposes of it
+        rest = "".join(t[0] for t in toks[i + 1:i + 12])
+        return flag.startswith(_OBJECT_FLAGS) and _DISPOSAL.search(rest) is not None
+    return False
+
+
 def _cues(pos: Tokens, lo: int, hi: int, prior: str) -> list[Cue]:
     """Status cues among the tokens in [lo, hi): token bigrams first, then single tokens.
 
@@ -85,7 +118,8 @@ def _cues(pos: Tokens, lo: int, hi: int, prior: str) -> list[Cue]:
         w, flag, s, e = toks[i]
         if i + 1 < len(toks) and w in prefixes and w + toks[i + 1][0] in lex:
             kind, e, step = lex[w + toks[i + 1][0]], toks[i + 1][3], 2
-        elif w in lex and (w not in ("了", "过") or flag.startswith("u")):
+        elif w in lex and (w not in ("了", "过") or flag.startswith("u")) \
+                and not _not_a_cue_here(toks, i):
             kind, step = lex[w], 1
         else:
             i += 1
@@ -117,8 +151,8 @@ def _has_action(pos: Tokens, lo: int, hi: int, q: Quantity) -> bool:
     done, not things standing (建会组织62家: 组织 names the thing counted)."""
     actions = cue_set("action_verbs")
     toks = pos.within(lo, q.start)
-    return any(w in actions and i + 1 < len(toks)
-               for i, (w, _f, _s, _e) in enumerate(toks))
+    return any(w in actions and f.startswith("v") and f != "vn" and i + 1 < len(toks)
+               for i, (w, f, _s, _e) in enumerate(toks))
 
 
 def _has_verb(pos: Tokens, lo: int, hi: int) -> bool:
@@ -183,19 +217,19 @@ def memoized_cues(pos: Tokens) -> Callable[[int, int, str], list[Cue]]:
     return cues
 
 
-def in_inventory(text: str, q: Quantity, pos: Tokens) -> bool:
-    """Whether the quantity stands in a standing inventory: after 截至目前/目前 in its sentence,
-    or inside 以…为主."""
+def in_inventory(text: str, q: Quantity, pos: Tokens) -> str | None:
+    """Whether the quantity stands in a standing inventory: "mainly" inside 以…为主, "as_of"
+    after 截至目前/目前 in its sentence, else None."""
     s_lo, s_hi = sentence_span(text, q.start)
-    if _AS_OF.search(text, s_lo, q.start):
-        return True
     for m in _MAINLY.finditer(text, s_lo, s_hi):
         if m.start("body") <= q.start and q.end <= m.end("body"):
             # 以 must be a word of its own (not 可以, 以上, 以及)
             tok = pos.following(m.start(), 1)
             if tok and tok[0][0] == "以" and tok[0][2] == m.start():
-                return True
-    return False
+                return "mainly"
+    if _AS_OF.search(text, s_lo, q.start):
+        return "as_of"
+    return None
 
 
 def status(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens, prior: str,
@@ -207,14 +241,19 @@ def status(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens, prior: 
     if cues_of is None:
         cues_of = memoized_cues(pos)
     c_start, c_end = clause
-    if in_inventory(text, q, pos) and not _has_action(pos, c_start, c_end, q):
-        # 截至目前…单独建会企业49家: what stands, not what was done this year (but 到目前为止，
-        # 共开展讲座4场 counts events held)
+    inventory = in_inventory(text, q, pos)
+    if inventory == "mainly" or (inventory == "as_of" and not _has_action(pos, c_start, c_end, q)):
+        # 截至目前…单独建会企业49家, 以22家商店为主: what stands, not what was done this year
+        # (but 到目前为止，共开展讲座4场 counts events held)
         prior = "fact"
     clause_cues = cues_of(c_start, c_end, prior)
     found = _decide(clause_cues, q, c_end, pos)
+    if found == "fact" and _CHANGE_END.search(text, c_start, q.start):
+        found = None  # 平均响应时间从19.41s缩短到4.07s: a change made, not a standing average
     if found:
         return found
+    if _BOUND_IN_QUANTITY.match(q.text):
+        return "goal"  # 参训人数不少于300人: a bound is a requirement
     s_start = sentence_start(text, c_start)
     verbless = not _has_verb(pos, c_start, c_end)
     # a run of results: earlier clauses of the sentence while each still holds a quantity
@@ -245,7 +284,12 @@ def status(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens, prior: 
                 and not _names_participants(pos, c_start, q.start):
             return "fact"  # a plan does not plan its head count: 会员51人 is a standing fact
     if _OF_WHICH.match(text, c_start):
-        return "fact"  # 其中女会员120名: a breakdown of what stands
+        # 其中女会员120名: a breakdown shares the status of the count it breaks down (the
+        # previous target of the sentence); with none, it describes what stands
+        for prev_q, prev_clause, prev_status in reversed(earlier):
+            if prev_clause[0] >= s_start:
+                return prev_status
+        return "fact"
     return prior
 
 
@@ -265,7 +309,9 @@ def local_prior(text: str, start: int, default: str, pos: Tokens,
     else:
         # The article's tokens inside the sentence are the sentence's own: jieba segments each
         # run of Han characters and digits separately, and sentence delimiters are never in one.
-        lean = genre_mod.tokens_lean(pos.within(*sentence))
+        # totals (累计, 共) lean neither way here: in a plan they sum what is planned
+        totals = cue_set("status_total")
+        lean = genre_mod.tokens_lean([t for t in pos.within(*sentence) if t[0] not in totals])
         if leans is not None:
             leans[sentence] = lean
     return {"forward": "goal", "backward": "achieved"}.get(lean or "", default)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..data import cues as cue_data
 from ..data import targets as target_data
 from ..model import Quantity
-from .clauses import Token, Tokens, sentence_start
+from .clauses import Token, Tokens, sentence_span, sentence_start
 from .target_filters import NOUNISH
 
 _MAX_TOKENS = 4  # a subject is a short noun phrase: its head and a few modifiers
@@ -63,21 +63,30 @@ def _is_action(word: str) -> bool:
     return word in _actions()
 
 
-def _run_after(toks: list[Token], event: bool) -> list[Token]:
+def _run_after(toks: list[Token], event: bool, people: bool = False) -> list[Token]:
     """The noun phrase opening `toks`: nouns, with verbs and adjectives that modify a noun
-    after them (示范|工会, 专项|大|检查); an event noun jieba tags as a verb (五场|演出)."""
+    after them (示范|工会, 专项|大|检查); an event noun jieba tags as a verb (五场|演出).
+    `people`: the count is of people (12人获得…), so a verb after it is their predicate."""
     run: list[Token] = []
     toks = [t for t in toks if t[0] not in _QUOTES]
     for i, tok in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if _nounish(tok):
+            if tok[1] == "vn" and nxt is not None and nxt[0] in ("了", "着", "过"):
+                break  # 俱乐部交流了…: the predicate, not part of the subject
             run.append(tok)
-        elif tok[1].startswith(("v", "a", "b")) and nxt is not None and _nounish(nxt) \
-                and not _is_action(tok[0]):
-            run.append(tok)  # a modifier: 示范(v)工会, 大(a)检查
+        elif tok[1].startswith(("a", "b")) and nxt is not None and _nounish(nxt):
+            run.append(tok)  # a modifier: 大(a)检查, 星级(b)职工之家
+        elif tok[1].startswith("v") and not run and not people and nxt is not None \
+                and _nounish(nxt) and not _is_action(tok[0]):
+            run.append(tok)  # a verb opening the phrase as a modifier: 示范(v)工会
         elif not run and event and tok[1].startswith("v") and len(tok[0]) >= 2 \
                 and (nxt is None or not _nounish(nxt)):
-            run.append(tok)  # 五场演出: the event counted
+            # 五场演出, 五场慰问演出: the event counted, a verb that a second one may qualify
+            run.append(tok)
+            if nxt is not None and nxt[1].startswith("v") and len(nxt[0]) >= 2 \
+                    and (i + 2 >= len(toks) or not _nounish(toks[i + 2])):
+                run.append(nxt)
             break
         else:
             break
@@ -107,15 +116,15 @@ def _run_before(toks: list[Token]) -> list[Token]:
     while i > 0 and len(run) < _MAX_TOKENS:
         tok = toks[i - 1]
         prev = toks[i - 2] if i > 1 else None
-        if run and _is_action(tok[0]):
+        if run and run[0][0] in _SUFFIX_NOUNS and len(run) == 1 and not tok[1].startswith(_NEVER):
+            run.insert(0, tok)  # 走访|率: the verb is part of the compound
+        elif run and _is_action(tok[0]):
             break  # 免费培训|下岗职工: the action's object is the subject, not the action
-        if _nounish(tok) or (tok[0] in _SUFFIX_NOUNS and not run):
+        elif _nounish(tok) or (tok[0] in _SUFFIX_NOUNS and not run):
             run.insert(0, tok)
         elif _bound_morpheme(tok) and ((not run and prev is not None and _nounish(prev))
                                        or (run and not tok[1].startswith("a"))):
             run.insert(0, tok)  # 教研组|长, 村|街|联合会: a one-character part of the compound
-        elif run and run[0][0] in _SUFFIX_NOUNS and not tok[1].startswith(_NEVER):
-            run.insert(0, tok)  # 走访|率: the verb is part of the compound
         else:
             break
         i -= 1
@@ -130,15 +139,19 @@ def _text(run: list[Token]) -> str | None:
     return s if len(s) >= 2 or (s and run[-1][1].startswith("n")) else None
 
 
+_PEOPLE_UNITS = frozenset("人 名 位 人次 万人 万人次".split())
+
+
 def subject(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens,
             event: bool) -> str | None:
     """What the target counts (`event`: the unit counts events, 场/次/期, so a verb after it
     names the event)."""
     lo, hi = clause
     after = pos.within(q.end, hi)
-    run = _run_after(after, event)
+    run = _run_after(after, event, q.unit in _PEOPLE_UNITS)
     nxt = len(run)
-    if run and nxt < len(after) and after[nxt][0] == "的" and not run[-1][1].startswith("n"):
+    if run and nxt < len(after) and after[nxt][0] == "的" \
+            and (event or not run[-1][1].startswith("n")):
         run = _run_after(after[nxt + 1:], event) or run  # 一次有意义的活动: the head noun
     found = _text(run)
     if found:
@@ -162,13 +175,27 @@ def subject(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens,
              and t[0] not in _link_words()]
     if verbs:
         return verbs[-1][0]  # 培训500人: the action counted
-    acts = [t for t in after if t[1].startswith("v") and len(t[0]) >= 2 and _is_action(t[0])]
+    rest = pos.within(q.end, sentence_span(text, q.start)[1])
+    acts = [t for t in rest if t[1].startswith("v") and len(t[0]) >= 2
+            and (_is_action(t[0]) or t[0][:2] in _actions())]
     if acts:
         return acts[0][0]  # 每年不少于一次，慰问…: the action done that many times
+    # 另有22家因亏损申请免交的企业: the first noun phrase later in the clause
+    for i, tok in enumerate(after):
+        if _nounish(tok):
+            found = _text(_run_after(after[i:], event))
+            if found:
+                return found
     # …召开座谈会，全年不少于2次: the nearest noun phrase of the sentence before the clause
     s_lo = sentence_start(text, lo)
     earlier = pos.within(s_lo, lo)
     for end in range(len(earlier), 0, -1):
         if _nounish(earlier[end - 1]):
             return _text(_run_before(earlier[:end]))
+    # a table flattened one cell per line: the label cell on the line before (新建工会 / 12家)
+    line_start = text.rfind("\n", 0, q.start) + 1
+    if line_start > 0 and not text[line_start:lo].strip(" \t\u3000|｜"):
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        label = pos.within(prev_start, line_start - 1)
+        return _text(_run_before(label))
     return None

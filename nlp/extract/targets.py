@@ -33,6 +33,12 @@ def _comparator(text: str, q: Quantity, clause: tuple[int, int]) -> str:
         i = head.rfind(cue)
         if i >= 0 and len(head) - (i + len(cue)) <= 3:
             return comp
+    # 至少每季度组织演练一次: a bound opening the clause binds its count (no other number between)
+    head = text[clause[0]:q.start]
+    for cue in ("至少", "不少于", "不得少于", "不低于"):
+        i = head.find(cue)
+        if i >= 0 and not any(ch.isdigit() for ch in head[i:]):
+            return ">="
     return q.comparator
 
 
@@ -46,7 +52,8 @@ def _part_prior(article: Article, label: str | None, parts: list[tuple[int, int]
         return local_prior(text, start, "goal", pos, leans)
     if any(lo <= start < hi for lo, hi in parts):
         return local_prior(text, start, "goal", pos, leans)
-    if label == "mixed":
+    if label == "mixed" and not parts:
+        # no part is headed as the plan: each sentence's own lean tells the parts apart
         return local_prior(text, start, "achieved", pos, leans)
     return "achieved"
 
@@ -57,8 +64,9 @@ def extract_targets(article: Article) -> list[Target]:
     if not article.quantities:
         return []
     reason = genre_mod.not_a_plan(text, article.title)
-    if reason is not None and reason.kind == "code":
-        return []  # numbers in code are not anyone's targets
+    if reason is not None and reason.kind in ("code", "notes"):
+        return []  # numbers in code or in study notes are nobody's targets (a log or minutes
+        # still report results and decisions)
     pos = Tokens.of(text)
     # genre is classified after targets in the pipeline: ask its cue counter directly
     label = genre_mod.genre_from_cues(genre_mod.genre_cues(text, article.title))

@@ -98,7 +98,8 @@ def build_article(source: str, index: int, norm: Normalized, span: ArticleSpan, 
     return Article(
         source=source,
         index=index,
-        title=norm.text[span.title.start:span.title.end] if span.title else fallback_title,
+        # A title wrapped over two lines is one title: its line break is not part of it.
+        title=norm.text[span.title.start:span.title.end].replace("\n", "") if span.title else fallback_title,
         text=text,
         raw_offsets=offsets,
         title_raw_span=title_raw,

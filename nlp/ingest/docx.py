@@ -7,7 +7,8 @@ schedule reads `三月份 | 召开职代会 | 工会办`; other rows give each p
 because Chinese documents often use a table as a frame around the whole text. Empty
 paragraphs (Word's way of adding vertical space) are dropped; no blank lines are added.
 Soft line breaks inside a paragraph stay as "\\n", tabs as "\\t". Headers, footers,
-footnotes, comments and text boxes are not read.
+footnotes, comments and text boxes are not read, nor is a table of contents (a 'Table of
+Contents' content control or paragraphs in the 'toc N' styles), which repeats the headings.
 
 Word's automatic numbering is not part of the paragraph text: it is recomputed from
 numbering.xml and printed before the paragraph ("一、加强…"), see `_Numbering`.
@@ -55,6 +56,27 @@ LEVEL_PLACEHOLDER = regex.compile(r"%([1-9])")
 # A marker ending in a Latin letter, digit or hanzi, which needs a space before the text.
 # Matches '第一章' or '1'; must not match '一、', '（1）' or '①'.
 MARKER_NEEDS_SPACE = regex.compile(r"[A-Za-z0-9\p{Han}]$")
+
+# The standard format Word writes beside a custom one (w:numFmt w:val="custom" w:format="…"
+# inside mc:AlternateContent, Word 2010+): the fallback's w:numFmt, e.g. chineseCounting.
+_FALLBACK_NUM_FMT_VALUES = etree.XPath("mc:AlternateContent/mc:Fallback/w:numFmt/@w:val", namespaces=_NS)
+
+
+def _fallback_num_fmt(lvl: etree._Element) -> str | None:
+    """w:numFmt of a level's mc:Fallback, None when the level has none."""
+    values = _FALLBACK_NUM_FMT_VALUES(lvl)
+    return str(values[0]) if values else None
+
+
+# Name of a table-of-contents paragraph style. Matches 'toc 1', 'TOC 2', 'TOC Heading', 'TOC1';
+# must not match 'Heading 1' or 'tocsin'.
+TOC_STYLE_NAME = regex.compile(r"(?i)toc\s*(?:\d|heading)")
+
+# A content control holding a table of contents. Matches an sdt whose w:docPartGallery is
+# 'Table of Contents'; must not match a cover-page or plain-text control.
+_TOC_GALLERY = etree.XPath(
+    "w:sdtPr/w:docPartObj/w:docPartGallery[@w:val='Table of Contents']", namespaces=_NS
+)
 
 _MAX_LEVELS = 9  # list levels w:ilvl 0-8
 _MAX_DATA_CELL_CHARS = 200  # a longer cell is a frame around paragraphs, not a data cell
@@ -159,7 +181,7 @@ class _Level:
         start = start_override if start_override is not None else _int(_child_val(lvl, "start"))
         return cls(
             start=0 if start is None else start,  # ECMA-376 17.9.25: an absent w:start means 0
-            fmt=_child_val(lvl, "numFmt") or "decimal",
+            fmt=_child_val(lvl, "numFmt") or _fallback_num_fmt(lvl) or "decimal",
             text=_child_val(lvl, "lvlText") or "",
             suffix=_child_val(lvl, "suff") or "tab",
             legal=lvl.find(_tag("isLgl")) is not None
@@ -194,6 +216,11 @@ class _Numbering:
                 self._styles[style_id] = el
                 if el.get(_tag("type")) == "paragraph" and el.get(_tag("default")) in ("1", "true", "on"):
                     self._default_style = style_id
+        # Style ids are localized (a Chinese Word names 'toc 1' "11"): TOC styles go by name.
+        self._toc_styles = frozenset(
+            style_id for style_id, el in self._styles.items()
+            if TOC_STYLE_NAME.fullmatch(_child_val(el, "name") or style_id)
+        )
         self._levels: dict[str, dict[int, _Level]] = {}
         # Running counts per abstract definition: every w:num over one w:abstractNum continues
         # one sequence in Word (ECMA-376 17.9); a w:num's startOverride restarts it once.
@@ -285,6 +312,10 @@ class _Numbering:
                 return override.find(_tag("startOverride")) is not None or override.find(_tag("lvl")) is not None
         return False
 
+    def is_toc_entry(self, p: etree._Element) -> bool:
+        """Whether paragraph `p` is an entry (or the heading) of a table of contents."""
+        return _child_val(p.find(_tag("pPr")), "pStyle") in self._toc_styles
+
     def marker(self, p: etree._Element) -> str:
         """The list marker Word prints before paragraph `p` ('' if none), advancing the counters."""
         num_id, ilvl = self._num_pr(p)
@@ -325,9 +356,12 @@ class _Numbering:
 
 
 def _content(element: etree._Element) -> Iterator[etree._Element]:
-    """Children of a container, looking through content controls and custom-XML wrappers."""
+    """Children of a container, looking through content controls and custom-XML wrappers
+    (a table-of-contents control is skipped: it repeats the headings with page numbers)."""
     for child in element.iterchildren():
         if child.tag == _SDT:
+            if _TOC_GALLERY(child):
+                continue
             content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _content(content)
@@ -351,8 +385,11 @@ def _is_merge_continuation(tc: etree._Element) -> bool:
 
 def _lines(container: etree._Element, numbers: _Numbering) -> Iterator[str]:
     """Text lines of a body or cell in reading order: one per non-empty paragraph (list marker
-    first), a data-table row as one line of its cells (see `_table_lines`)."""
+    first), a data-table row as one line of its cells (see `_table_lines`). Entries of a
+    table of contents (paragraph styles named 'toc 1'…, 'TOC Heading') are left out."""
     for child in _content(container):
+        if child.tag == _P and numbers.is_toc_entry(child):
+            continue
         if child.tag == _P:
             marker = numbers.marker(child)  # advances the counters even for an empty paragraph, as Word does
             text = _paragraph_text(child)

@@ -10,13 +10,11 @@ from dataclasses import dataclass
 
 import regex
 
-# YAML front matter at the top of a markdown file: "---\n标题: …\n---".
+# YAML front matter at the top of a markdown file: "---\n标题: …\n---"; not a "---" rule further down.
 FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?:.*\n)*?---[ \t]*(?:\n|\Z)")
 # The title key of front matter: "标题: 某某计划", "title: \"某某计划\""; not "副标题:" or "文号:".
 FRONT_TITLE = regex.compile(r"^(?:标题|题目|名称|title|Title|TITLE)\s*[:：]\s*[\"'“]?(?P<v>[^\n]*?)[\"'”]?\s*$",
                             regex.MULTILINE)
-# A quoted note line: "> 本文仅供参考", "＞ 注：…"; not "≥30" or "->".
-QUOTED_NOTE = regex.compile(r"^[>＞]")
 # A fenced code block's fence line: "```", "```yaml", "~~~"; not "``x``".
 CODE_FENCE = regex.compile(r"^(?:`{3,}|~{3,})[\w+-]*$")
 # A full date standing alone, the date of a signature: "2024年3月1日", "二〇二四年三月一日",
@@ -36,7 +34,7 @@ SIGNER_AND_DATE = regex.compile(
     r"^[\p{Han}（）()·]{2,40}\s+(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年"
     r"[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
 )
-# A publication note under a signature: "（此件公开发布）", "(此件主动公开)".
+# A publication note under a signature: "（此件公开发布）", "(此件主动公开)"; not "（此项工作由工会负责）".
 PUBLICATION_NOTE = regex.compile(r"^[（(]此件[^）)]{1,12}[）)]$")
 MAX_SIGNER_LINES = 2
 
@@ -59,11 +57,14 @@ def front_matter(text: str) -> FrontMatter | None:
     return FrontMatter(m.end(), title)
 
 
-def quoted_notes(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Leading `> …` lines (disclaimers, editor's notes) before the first line of the document."""
+def quoted_notes(lines: list[tuple[int, int]], quoted: set[int]) -> list[tuple[int, int]]:
+    """Leading quoted lines (disclaimers, editor's notes) before the first line of the document.
+
+    `quoted` holds the starts of the lines normalization found behind a `>` mark.
+    """
     out = []
     for s, e in lines:
-        if not QUOTED_NOTE.match(text[s:e]):
+        if s not in quoted:
             break
         out.append((s, e))
     return out
@@ -104,3 +105,14 @@ def signature_before(text: str, lines: list[tuple[int, int]], stop: int) -> list
         k -= 1
         signers += 1
     return sorted(block)
+
+
+def inner_signatures(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Signature blocks inside a document: an issuing body line right above a full date line
+    (the end of a notice that the handed-on plan follows); a date line alone is left in place."""
+    out: list[tuple[int, int]] = []
+    for k in range(1, len(lines)):
+        s, e = lines[k]
+        if DATE_LINE.match(text[s:e].strip()) and SIGNER_LINE.match(text[lines[k - 1][0]:lines[k - 1][1]].strip()):
+            out.extend(signature_before(text, lines, k + 1))
+    return out

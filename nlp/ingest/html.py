@@ -15,12 +15,14 @@ structural reader below: content root the longest <article> (teaser lists are <a
 too), unless a <main> holds more than twice its text; else <main> (or role="main"); else
 <body>. Dropped wherever they are: script, style, noscript, template, nav, aside, form,
 footer, iframe, svg, buttons, selects; outside <article>/<main> also containers classed as
-chrome (`class="header"`, `id="sidebar"`, `breadcrumb`…). A <header> is dropped unless it sits inside an
-<article> or <main>, where it holds the article's own title. Block elements and table cells
-start new lines, except that a data-table row (no nested table, no cell over 200 characters)
-is one line of its cells joined by " | ". Everywhere whitespace collapses as a browser collapses it, and a line break
-between two CJK characters disappears (CSS Text 3 segment break rule) so hard-wrapped Chinese
-source does not gain spaces. Lines are stripped, empty ones dropped.
+chrome (`class="header"`, `id="sidebar"`, `breadcrumb`…). A <header> is dropped unless it
+sits inside an <article> or <main>, where it holds the article's own title. Block elements
+and table cells start new lines, except that a data-table row (no nested table, no cell
+over 200 characters) is one line of its cells joined by " | ". Everywhere whitespace
+collapses as a browser collapses it, and a line break between two CJK characters disappears
+(CSS Text 3 segment break rule) so hard-wrapped Chinese source does not gain spaces. Lines
+are stripped, empty ones dropped; the furniture filter and the title choice apply to both
+paths. A single-file web archive (.mht) is read from its HTML part.
 
 Bytes are decoded by a byte-order mark, else the charset declared in a <meta> tag (GB2312 and
 GBK read as GB18030, as browsers do), else, or if the declared charset fails, by the .txt logic
@@ -36,7 +38,7 @@ import regex
 
 from nlp.errors import UnreadableFile
 from nlp.ingest.html_chrome import drop_page_chrome
-from nlp.ingest.html_title import SPACES, choose_title, usable_title
+from nlp.ingest.html_title import SPACES, choose_title, looks_like_title, page_title, usable_title
 from nlp.ingest.html_tree import collapse_spaces, extracted_lines, title_candidates
 from nlp.ingest.txt import decode_bytes
 
@@ -203,9 +205,35 @@ def _main_content(tree) -> list[str]:
 
 def read_html(path: Path) -> tuple[str, str]:
     """Article text of an .html/.htm file and the codec its bytes were decoded with."""
+    source, codec = decode_html(path.read_bytes(), path)
+    return html_text(source, path), codec
+
+
+def read_mht(path: Path) -> tuple[str, str]:
+    """Article text of a single-file web archive (.mht, often served as .doc): its HTML part."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            data = part.get_payload(decode=True) or b""
+            label = part.get_content_charset()
+            codec = _codec_for_label(label) if label else None
+            if codec is not None:
+                try:
+                    return html_text(data.decode(codec), path), codec
+                except UnicodeDecodeError:
+                    pass  # a wrong declaration: detect as for any page
+            source, codec = decode_html(data, path)
+            return html_text(source, path), codec
+    raise UnreadableFile(path, "a web archive (MHT) without an HTML part")
+
+
+def html_text(source: str, path: Path) -> str:
+    """Title and article lines of a decoded page (see the module docstring)."""
     from trafilatura.utils import load_html  # lxml and trafilatura: only needed for HTML files
 
-    source, codec = decode_html(path.read_bytes(), path)
     tree = load_html(source)
     found = _trafilatura_lines(tree) if tree is not None else None
     if found is None:
@@ -220,9 +248,11 @@ def read_html(path: Path) -> tuple[str, str]:
         openers = content_headings[:1] if found is not None else headings
         if not any(usable_title(h) and _same_title(lines[0], h) for h in openers):
             title = choose_title(headings, page_titles, site_names, article_headings)
+            if not title and not looks_like_title(lines[0]):
+                title = page_title(page_titles, site_names)
             if title and not any(_same_title(title, line) for line in lines[:3]):
                 lines.insert(0, title)
-    return "\n".join(lines), codec
+    return "\n".join(lines)
 
 
 def _structural_lines(source: str, path: Path) -> list[str]:

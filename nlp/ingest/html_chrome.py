@@ -28,10 +28,11 @@ WEB_ONLY_FIELD = regex.compile(
 )
 
 # Site navigation and tool bars. Matches '当前位置：首页 > 工会', '上一篇：…', '今天是2024年…',
-# '分享到：', '【打印】【关闭】', '打印本页 关闭窗口', '返回顶部'; must not match '上一年度工作回顾'.
+# '分享到：', '【打印】【关闭】', '打印本页 关闭窗口', '返回顶部'; must not match '上一年度工作回顾'
+# or '今天是全国助残日，…' (a date widget starts with a date, not a sentence).
 NAVIGATION_LINE = regex.compile(
     r"^\s*(?:(?:当前位置|您的位置|你的位置|所在位置|您现在的位置|上一篇|下一篇|上一条|下一条|上一页|下一页"
-    r"|分享到|相关标签|关键词|关键字|标签)\s*[：:]|今天是|返回顶部|返回首页|打印本页|关闭窗口|(?:【[^】]{1,12}】\s*){2,}$)"
+    r"|分享到|相关标签|关键词|关键字|标签)\s*[：:]|今天是[：:]?\s*(?:\d{4}\s*[年/.-]|星期|周[一二三四五六日]|农历|公元)|返回顶部|返回首页|打印本页|关闭窗口|(?:【[^】]{1,12}】\s*){2,}$)"
 )
 
 # Footer lines: ICP licence, public-security filing, copyright. Matches '浙ICP备12345678号-1',
@@ -54,6 +55,14 @@ OUTLINE_START = regex.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{
 
 _MAX_TEASER_CHARS = 40  # a teaser link is one title
 
+# A linked title followed by its posting date, as sidebars and "latest articles" lists print
+# them. Matches '教工篮球赛圆满结束2010-06-24', '区政府常务会议纪要 [2011/12/20]',
+# '三八节慰问女教职工 2010年03月08日'; must not match '2024年3月5日' (a signature date alone) or
+# '召开职代会。2024-03-05' (a sentence ends before it).
+DATED_LINK = regex.compile(
+    r"^[^。！？；;]{2,40}?\s*[\[【（(]?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{2}月\d{2}日)[\]】）)]?$"
+)
+
 
 def is_page_chrome(line: str) -> bool:
     """Whether a single line is page furniture (byline bar, navigation, footer)."""
@@ -64,11 +73,29 @@ def is_page_chrome(line: str) -> bool:
     return len(BYLINE_FIELD.findall(line)) >= 2  # '作者：… 来源：…' together is a byline bar
 
 
+def _dated_link_runs(lines: list[str]) -> set[int]:
+    """Indexes of lines in runs of two or more dated links (a list of posts, not the article)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        if DATED_LINK.search(line) and not SENTENCE_END.search(line):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            found.update(run)
+        run = []
+    return found
+
+
 def drop_page_chrome(lines: list[str]) -> list[str]:
-    """`lines` without furniture lines and without teaser lists (their heading and link titles)."""
+    """`lines` without furniture lines, teaser lists (their heading and link titles) and
+    lists of dated links."""
     kept: list[str] = []
     in_teasers = False
-    for line in lines:
+    dated = _dated_link_runs(lines)
+    for index, line in enumerate(lines):
+        if index in dated:
+            continue
         if TEASER_HEADING.search(line):
             in_teasers = True
             continue

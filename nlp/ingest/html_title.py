@@ -2,7 +2,10 @@
 
 Candidates, in order of trust: an <h1>…<h3> or title-classed element whose text agrees with
 the page title (og:title, else <title>, each with the site name cut off); the one <h1>
-inside <article>/<main>; the page title itself. (The reader asks only when the article does not open with its own heading.) "Agrees" means one text contains
+inside <article>/<main>; the page title itself, unless the text opens with a line that
+reads as its own title (short, no sentence end, no list marker): a bare <title> is often
+a shortened or site-level name. (The reader asks only when the article does not open with
+its own heading.) "Agrees" means one text contains
 the other once spaces are ignored, so `<h1>` banners (`欢迎来到…网！ 登录 | 注册`) that share
 nothing with the page title never win, and a page title padded with the column and site
 names (`计划_工作计划_范文大全`) gives way to the printed heading.
@@ -28,13 +31,22 @@ TITLE_SEPARATOR = regex.compile(r"\s+[-–—|·]\s+|[_|｜]|(?<!\d)[-–—](?!
 SITE_NAME = regex.compile(r"(?:网|网站|官网|门户|首页)$|^(?:www\.|https?://)|\.(?:com|cn|net|org)\b")
 
 # Text of a banner, a login bar or a date widget: never a title. Matches '欢迎来到范文大全网！',
-# '今天是：2024年3月5日 星期二', '登录 | 注册'; must not match '2024年工会工作计划'.
-NOT_A_TITLE = regex.compile(r"欢迎|今天是|登录|注册|星期[一二三四五六日天]|设为首页|加入收藏|当前位置")
+# '今天是：2024年3月5日 星期二', '登录 | 注册', '设为首页'; must not match '2024年工会工作计划' or
+# '关于做好会员实名注册工作的实施方案'.
+NOT_A_TITLE = regex.compile(
+    r"欢迎(?:来到|访问|光临|您)|今天是|登录\s*[|｜/、]?\s*注册|设为首页|加入收藏|当前位置|\d{4}年\d{1,2}月\d{1,2}日\s*星期"
+)
 
 # Spaces of any width, ignored when comparing candidate titles. Matches ' ' or '\u3000'.
 SPACES = regex.compile(r"\s+")
 
 _MAX_TITLE_CHARS = 120  # longer "headings" are paragraphs in heading markup
+_MAX_OWN_TITLE_CHARS = 50
+
+# What a title line never has: a sentence end or a trailing colon, or an outline marker at its
+# start. Matches '为做好工作，特制定本计划。', '一、总体要求', '现将有关事项通知如下：'; must not
+# match '某某机械厂工会2025年工作计划'.
+OWN_TITLE_BREAKER = regex.compile(r"[。！？；!?;]|[：:]\s*$|^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 
 
 def _squeeze(text: str) -> str:
@@ -73,7 +85,8 @@ def choose_title(
     site_names: tuple[str, ...] = (),
     article_headings: list[str] = (),
 ) -> str:
-    """The article title: see the module docstring. '' when the page offers none.
+    """The article title the page marks as such: a heading agreeing with the page title, else
+    the one <h1> of <article>/<main>; '' when there is none (see `page_title`).
 
     headings: texts of <h1>-<h3> and title-classed elements of the whole page;
     page_titles: og:title then <title> (raw); site_names: og:site_name values;
@@ -90,7 +103,18 @@ def choose_title(
     marked = [h for h in (SPACES.sub(" ", h).strip() for h in article_headings) if usable_title(h)]
     if len(marked) == 1:
         return marked[0]  # the one <h1> the page marks as its article's
-    for title in cleaned:
-        if usable_title(title):
-            return title
     return ""
+
+
+def page_title(page_titles: list[str], site_names: tuple[str, ...] = ()) -> str:
+    """The first usable page title (og:title, <title>) without the site name; '' if none."""
+    for title in page_titles:
+        cleaned = clean_page_title(title, site_names)
+        if usable_title(cleaned):
+            return cleaned
+    return ""
+
+
+def looks_like_title(line: str) -> bool:
+    """Whether a text's first line reads as its own title: short, no sentence end, no list marker."""
+    return 0 < len(line) <= _MAX_OWN_TITLE_CHARS and not OWN_TITLE_BREAKER.search(line)

@@ -1,5 +1,9 @@
 """lxml trees of a web page to text: trafilatura's article tree to lines, title candidates of the page.
 
+A table row is one line of its cells joined by " | " when it is a data row (two or more
+non-empty cells, none over 200 characters or holding a table); the rows of a layout table
+(old sites frame the whole article in a <td>) give their blocks as lines instead.
+
 Trafilatura's output tree uses its own tags (TEI-like): <p>, <head rend="h2">, <list>/<item>,
 <table>/<row>/<cell>, <quote>, <code>, inline <hi>, <ref>, <del>, and <lb/> for a line break.
 """
@@ -27,6 +31,7 @@ TITLE_CLASS = regex.compile(
 _BLOCKS = frozenset({"p", "head", "item", "quote", "code", "list", "table", "div", "body", "main", "doc"})
 _PREFORMATTED = frozenset({"quote", "code"})  # trafilatura keeps their source line breaks
 _CELL_SEPARATOR = " | "
+_MAX_DATA_CELL_CHARS = 200  # a longer cell is a layout frame around paragraphs, not a data cell
 _HEADING_XPATH = etree.XPath("//h1|//h2|//h3")
 _CLASSED_XPATH = etree.XPath("//*[@class or @id]")
 _META_XPATH = etree.XPath(
@@ -84,10 +89,22 @@ def _block(element: etree._Element, lines: list[str]) -> None:
     """Lines of one block of trafilatura's tree, appended to `lines` (raw, not yet collapsed)."""
     if element.tag == "table":
         for row in element.iter("row"):
-            cells = [_flat(cell) for cell in row if cell.tag == "cell"]
-            cells = [c for c in cells if c]
-            if cells:
-                lines.append(_CELL_SEPARATOR.join(cells))
+            if row.getparent() is not element:
+                continue  # a row of a nested table: read with its own table
+            cells = [cell for cell in row if cell.tag == "cell"]
+            texts = [_flat(cell) for cell in cells]
+            filled = [t for t in texts if t]
+            is_frame = any(cell.find(".//table") is not None for cell in cells) or any(
+                len(t) > _MAX_DATA_CELL_CHARS for t in filled
+            )
+            if len(filled) >= 2 and not is_frame:
+                lines.append(_CELL_SEPARATOR.join(filled))
+                continue
+            # A layout row (a frame around the article, a long cell): its blocks are lines.
+            for cell in cells:
+                out: list[str] = []
+                _inline_text(cell, out, lines)
+                lines.append("".join(out))
         return
     if element.tag in _PREFORMATTED:
         lines.extend("".join(element.itertext()).split("\n"))

@@ -9,11 +9,13 @@ import regex
 
 # ATX heading mark with a space: "## 2. 三月" -> "2. 三月"; not "#话题#" (no space after).
 MD_HEADING = regex.compile(r"#{1,6}[ \t]+")
-# ATX heading mark glued to its text: "##工作目标", "###一、指导思想"; not "#话题#" (a hashtag,
-# closed by a second "#" on the line) nor "#1" inside a sentence (only tried at a line start).
-MD_HEADING_GLUED = regex.compile(r"#{1,6}(?=[^\s#])(?!.*#)")
+# ATX heading mark glued to its text: "##工作目标", "###一、指导思想", "##2.三月"; not "#话题#"
+# (a hashtag, closed by a second "#" on the line) nor "#3号楼" (a number that is no enumerator).
+MD_HEADING_GLUED = regex.compile(r"#{1,6}(?=\p{Han}|[（(【“]|\d{1,2}[.、．])(?!.*#)")
 # Markdown bullet at a line start: "- 1、慰问" -> "1、慰问"; not "-5℃" (no space after).
 MD_BULLET = regex.compile(r"[-*+][ \t]+")
+# Blockquote mark at a line start, nested or not: "> 注：…", "> > 引文", "＞ 编者按"; not ">=" or "->".
+MD_QUOTE = regex.compile(r"(?:[>＞](?![=>])[ \t]?)+")
 # Setext underline: "======", "------" (three or more) under a heading line; not "--" or "- a".
 SETEXT_UNDERLINE = regex.compile(r"^[ \t]*(?:={3,}|-{3,})[ \t]*$")
 # Thematic break standing alone: "***", "___", "- - -"; not "**重点**".
@@ -32,11 +34,19 @@ SENTENCE_END = regex.compile(r"[。！？!?；;]$")
 # "kground: rgb(255, 255, 255);\">", a block tag "<p class=\"x\">", "</div>", "<br/>";
 # not "3:00", "比例为1:2;" (no closing ">"), nor "<<规划>>".
 BLOCK_RESIDUE = regex.compile(
-    r"[.…。]*此处(?:隐藏|省略)\d+个?字[.…。]*"
+    r"[.…]*此处(?:隐藏|省略)\d+个?字[.…]*"
     r"|(?:[A-Za-z-]*\s*:\s*[^;<>\n\p{Han}]{1,60};\s*)+\"?\s*/?>"
     r"|</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|tbody|thead|section|article|blockquote|hr)\b[^<>\n]{0,300}>",
     regex.IGNORECASE,
 )
+# A markdown image, deleted whole: "![活动照片](img/1.png)"; not "!（注意）".
+MD_IMAGE = regex.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)")
+# The syntax of a markdown link, deleted around its text: "[实施方案](https://x.cn/a)" -> "实施方案";
+# not "[2024]" (no target) nor "【附件】".
+MD_LINK_SYNTAX = regex.compile(r"\[(?=[^\]\n]{1,200}\]\((?:https?://|/|\.|#|www\.)[^)\n]{0,500}\))|\]\((?:https?://|/|\.|#|www\.)[^)\n]{0,500}\)")
+# A site label left glued to the end of a line by a web page, deleted: "…的实施意见文章来源：",
+# "…工作安排点击数："; not "拓宽经费来源" (来源 alone ends ordinary phrases).
+TRAILING_SITE_LABEL = regex.compile(r"(?<=\p{Han})(?:文章来源|稿件来源|点击数|点击量|浏览次数|阅读次数)\s*[:：]?\s*$")
 # Inline web residue, deleted: "<span style=\"…\">", "</strong>", "&nbsp;", "&#12288;";
 # not "<规划>" or "&" alone.
 INLINE_RESIDUE = regex.compile(

@@ -1,7 +1,9 @@
 """Normalization with a map back to raw offsets.
 
-Every step only deletes characters or replaces one character by one, so each normalized
-character keeps the raw offset it came from (`Normalized.offsets`).
+Every step only deletes characters, replaces one character by one (a line break for web
+residue), or regroups the cells of a table row, so each normalized character keeps the raw
+offset it came from (`Normalized.offsets`). Markdown marks are stripped and kept as LineMarks.
+A traditional-script text stays as printed; `Normalized.match_text` is its simplified view.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ from .markdown import (
     MD_BULLET,
     MD_HEADING,
     MD_HEADING_GLUED,
+    MD_IMAGE,
+    MD_LINK_SYNTAX,
+    MD_QUOTE,
+    TRAILING_SITE_LABEL,
     SETEXT_UNDERLINE,
     THEMATIC_BREAK,
     WHOLE_LINE_BOLD,
@@ -45,6 +51,9 @@ TRAILING_SPACE = " \t\u3000\xa0\r\ufeff"
 # A line that ends a sentence or a title block: "…如下。", "指导思想：", "（一）…）".
 LINE_END_CLOSED = regex.compile(r"(?:[。！？!?；;：:…”』」）)》\]】]|\.{3})$")
 HAN = regex.compile(r"\p{Han}")
+# A printed page number between two pages of a PDF or Word file: "- 2 -", "—12—", "第3页 共8页";
+# not "-5" or "86.3" (figures of a data table). Blanked so a paragraph cut by it is rejoined.
+PAGE_NUMBER = regex.compile(r"^[ \t]*(?:[-—–－][ \t]*\d{1,3}[ \t]*[-—–－]|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[/，,、]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*$")
 # NOT_HAN_RUN: a run of anything but Chinese characters, deleted to keep the Han text (one
 # substitution is several times faster than collecting characters one by one). Matches "，2 ";
 # must not match "工".
@@ -113,6 +122,8 @@ def _is_cut_paragraph(line: _Line, nxt: _Line) -> bool:
     if not line.chars or not nxt.chars or line.mark or nxt.mark:
         return False
     text, following = line.chars, nxt.chars
+    if "|" in text or "|" in following:
+        return False  # rows of a table end where they end, closed or not
     # LINE_END_CLOSED matches at most the last 3 characters: search only there, not the whole line.
     if LINE_END_CLOSED.search(text, max(0, len(text) - 3)) or LINE_START_MARKER.match(following):
         return False
@@ -142,12 +153,14 @@ def _split_lines(raw: str) -> list[_Line]:
             lines.append(_Line(piece, range(start, start), break_off, None))
             continue
         if k >= front:
+            if not in_code and piece[-1:] in "-—–－页" and PAGE_NUMBER.match(piece):
+                lines.append(_Line("", range(start, start), break_off, None))
+                continue
             if CODE_FENCE.match(piece):
                 in_code = not in_code
             elif not in_code and (markup := _markup_line(piece, lines)):
-                lines.append(_Line("", range(start, start), break_off, None))
-                if markup != "break":
-                    lines[-2].mark = ("heading", piece.strip())
+                if markup != "break":  # the underline marks the line above; no line of its own
+                    lines[-1].mark = ("heading", piece.strip())
                 continue
         i = len(piece) - len(piece.lstrip(LEADING_SPACE))
         mark = None
@@ -161,6 +174,9 @@ def _split_lines(raw: str) -> list[_Line]:
         elif first in ("-", "*", "+") and (m := MD_BULLET.match(piece, i)):
             mark = ("bullet", m.group())
             i = m.end()
+        elif first in (">", "＞") and (m := MD_QUOTE.match(piece, i)):
+            mark = ("quote", m.group())
+            i = m.end()
         j = max(i, len(piece.rstrip(TRAILING_SPACE)))
         body = piece[i:j]
         if mark is None and body.startswith("**") and WHOLE_LINE_BOLD.match(body) and not in_code:
@@ -173,6 +189,11 @@ def _split_lines(raw: str) -> list[_Line]:
             drop |= {start + i + m.start() + k for m in MD_BOLD.finditer(body) for k in range(2)}
         if "." in body or "`" in body or "#" in body:
             drop |= {start + i + m.start() + k for m in STRAY_ARTIFACT.finditer(body) for k in range(len(m.group()))}
+        if ("来源" in body or "数" in body) and (m := TRAILING_SITE_LABEL.search(body)):
+            drop |= {start + i + k for k in range(m.start(), m.end())}
+        if "](" in body:
+            drop |= {start + i + k for m in MD_IMAGE.finditer(body) for k in range(m.start(), m.end())}
+            drop |= {start + i + k for m in MD_LINK_SYNTAX.finditer(body) for k in range(m.start(), m.end())}
         if "<" in body or "&" in body:
             drop |= {start + i + k for m in INLINE_RESIDUE.finditer(body) for k in range(m.start(), m.end())}
         if drop:
@@ -230,12 +251,16 @@ def is_traditional(text: str) -> bool:
     return changed / len(sample) >= 0.05
 
 
+# Corner quotes of traditional print, read as the curly quotes the extractors' patterns expect.
+CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+
+
 def simplify_same_length(text: str) -> str:
     """Traditional → simplified, one character for one (phrase rules that change length are skipped)."""
     converted = _t2s().convert(text)
-    if len(converted) == len(text):
-        return converted
-    return "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
+    if len(converted) != len(text):
+        converted = "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
+    return converted.translate(CORNER_QUOTES)
 
 
 def normalize(raw: str, simplify: bool = True) -> Normalized:

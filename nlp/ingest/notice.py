@@ -15,17 +15,19 @@ import regex
 # A notice title: "关于印发《2025年工会工作要点》的通知", "某某局关于做好防汛工作的通知";
 # not "通知要求各单位…" (a sentence).
 NOTICE_TITLE = regex.compile(r"^[^。；;！!？?]{0,40}关于[^。；;！!？?]{2,80}的(?:通知|意见|决定|通报)$")
-# The document a notice hands on, named in book-title marks: "《某某实施方案》".
+# The document a notice hands on, named in book-title marks: "《某某实施方案》"; not "《》" (empty).
 HANDED_ON = regex.compile(r"《(?P<name>[^《》]{2,80})》")
-# The label of an attachment list: "附件：1.某某方案", "附件:"; not "附件1" (an attachment itself).
-ATTACHMENT_LIST = regex.compile(r"^附件\s*[:：]")
-# An attachment's own label, alone or with its title: "附件2", "附件 1：", "附件一：某某任务分工表";
-# not "附件：1.…" (the list) nor "附件材料请于…" (a sentence).
+# An attachment list, its first line: "附件：1.某某方案", "附件: 某某任务分工表" (a name after the colon);
+# not "附件：" alone nor "附件1" (labels of the attachments themselves).
+ATTACHMENT_LIST = regex.compile(r"^附件\s*[:：]\s*(?:(?P<n>\d{1,2})\s*[.．、]\s*)?[^\s。；;]")
+# An attachment's own label, alone or with its title: "附件2", "附件", "附件：", "附件 1：",
+# "附件一：某某任务分工表"; not "附件：1.…" (the list) nor "附件材料请于…" (a sentence).
 ATTACHMENT_LABEL = regex.compile(
-    r"^附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:[:：]\s*(?P<title>[^。；;]{2,80}))?$"
+    r"^附件\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[:：]?\s*(?P<title>[^。；;]{2,80})?|[:：]?)$"
 )
-# An item of an attachment list on its own line: "2.某某任务分工表", "3、某某表"; short, no sentence end.
-LIST_ITEM = regex.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s*[^。；;]{2,80}$")
+# An item of an attachment list on its own line: "2.某某任务分工表", "3、某某表"; not "2.加强学习。"
+# (a sentence) nor "一、总体要求" (the list numbers in Arabic digits).
+LIST_ITEM = regex.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*[^。；;]{2,80}$")
 MAX_TITLE = 80
 
 
@@ -50,20 +52,24 @@ def handed_on_name(title: str) -> str | None:
 
 
 def attachment_lists(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The `附件：1.… 2.…` lists: the label line and the item lines under it."""
+    """The `附件：1.… 2.…` lists: the label line and the item lines that continue its numbering."""
     out = []
     k = 0
     while k < len(lines):
         s, e = lines[k]
-        if ATTACHMENT_LIST.match(text[s:e]):
-            end = e
+        m = ATTACHMENT_LIST.match(text[s:e])
+        if not m:
             k += 1
-            while k < len(lines) and LIST_ITEM.match(text[lines[k][0]:lines[k][1]].strip()):
-                end = lines[k][1]
-                k += 1
-            out.append((s, end))
             continue
+        end, number = e, int(m.group("n") or 0)
         k += 1
+        while number and k < len(lines):
+            item = LIST_ITEM.match(text[lines[k][0]:lines[k][1]].strip())
+            if not item or int(item.group("n")) != number + 1:
+                break  # "一、总体要求" after the list opens the body, it is no item
+            end, number = lines[k][1], number + 1
+            k += 1
+        out.append((s, end))
     return out
 
 

@@ -126,25 +126,31 @@ def read_xlsx(path: Path) -> tuple[str, None]:
     from openpyxl import load_workbook  # only needed for spreadsheets
     from openpyxl.utils.exceptions import InvalidFileException
 
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:  # damaged or not a workbook
-        raise UnreadableFile(path, f"not a valid .xlsx ({type(exc).__name__}: {exc})") from exc
+    with open(path, "rb") as handle:  # a file object: openpyxl refuses names not ending in .xlsx
+        try:
+            workbook = load_workbook(handle, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:  # damaged or not a workbook
+            raise UnreadableFile(path, f"not a valid .xlsx ({type(exc).__name__}: {exc})") from exc
+        try:
+            return "\n".join(_workbook_lines(workbook)), None
+        finally:
+            workbook.close()
+
+
+def _workbook_lines(workbook) -> list[str]:
+    """Lines of every sheet: its name (unless a default one), then one line per non-empty row."""
     lines: list[str] = []
-    try:
-        for sheet in workbook.worksheets:
-            rows = []
-            for row in sheet.iter_rows():
-                cells = [_cell_text(cell.value, getattr(cell, "number_format", "")) for cell in row]
-                cells = [c for c in cells if c.strip()]
-                if cells:
-                    rows.append(_CELL_SEPARATOR.join(cells))
-            if rows and not DEFAULT_SHEET_NAME.fullmatch(sheet.title.strip()):
-                lines.append(sheet.title.strip())
-            lines.extend(rows)
-    finally:
-        workbook.close()
-    return "\n".join(lines), None
+    for sheet in workbook.worksheets:
+        rows = []
+        for row in sheet.iter_rows():
+            cells = [_cell_text(cell.value, getattr(cell, "number_format", "")) for cell in row]
+            cells = [c for c in cells if c.strip()]
+            if cells:
+                rows.append(_CELL_SEPARATOR.join(cells))
+        if rows and not DEFAULT_SHEET_NAME.fullmatch(sheet.title.strip()):
+            lines.append(sheet.title.strip())
+        lines.extend(rows)
+    return lines
 
 
 def read_xls(path: Path) -> tuple[str, None]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nlp.errors import UnreadableFile, UnsupportedFormat
+from nlp.ingest.sniff import SNIFFED_SUFFIXES, sniff_office_file
 from nlp.ingest.txt import check_text, read_txt
 
 
@@ -16,7 +17,8 @@ class RawText:
 
     path: str
     text: str
-    format: str  # 'txt' 'md' 'docx' 'pdf' 'html' 'doc' 'wps' 'xlsx' 'xls'
+    format: str  # 'txt' 'md' 'docx' 'pdf' 'html' 'doc' 'wps' 'xlsx' 'xls', or what an Office
+    # suffix really holds: 'html' 'mht' 'rtf' 'txt' (nlp.ingest.sniff)
     encoding: str | None  # codec the bytes were decoded with; None for binary formats
 
 
@@ -56,6 +58,12 @@ def _read_xls(path: Path) -> tuple[str, str | None]:
     return read_xls(path)
 
 
+def _read_mht(path: Path) -> tuple[str, str | None]:
+    from nlp.ingest.html import read_mht
+
+    return read_mht(path)
+
+
 _READERS: dict[str, tuple[str, Callable[[Path], tuple[str, str | None]]]] = {
     ".txt": ("txt", read_txt),
     ".md": ("md", read_txt),
@@ -67,6 +75,14 @@ _READERS: dict[str, tuple[str, Callable[[Path], tuple[str, str | None]]]] = {
     ".wps": ("wps", _read_word97),
     ".xlsx": ("xlsx", _read_xlsx),
     ".xls": ("xls", _read_xls),
+}
+
+
+# Readers for content found under another suffix (see nlp.ingest.sniff): a web page saved
+# as .doc, a single-file web archive (.mht), a .docx renamed .doc.
+_CONTENT_READERS: dict[str, Callable[[Path], tuple[str, str | None]]] = {
+    "docx": _read_docx, "doc": _read_word97, "xlsx": _read_xlsx, "xls": _read_xls,
+    "html": _read_html, "mht": _read_mht, "rtf": _read_word97, "txt": read_txt,
 }
 
 
@@ -86,6 +102,10 @@ def read_document(path: str | Path) -> RawText:
     try:
         if file.stat().st_size == 0:
             raise UnreadableFile(path, "empty file")
+        if suffix in SNIFFED_SUFFIXES:
+            found = sniff_office_file(file, fmt)
+            if found != fmt:
+                fmt, reader = found, _CONTENT_READERS[found]
         text, encoding = reader(file)
     except OSError as exc:
         raise UnreadableFile(path, f"cannot read the file ({exc.strerror or exc})") from exc

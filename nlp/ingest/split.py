@@ -9,6 +9,7 @@ What precedes the first article of a compilation is the page's own front matter.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,21 +18,25 @@ import regex
 from ..model import LineMark
 from ..text.enumerators import LINE_START_MARKER
 from .boilerplate import BoilerplatePatterns, patterns
-from .furniture import code_blocks, front_matter, quoted_notes, signature_before
+from .furniture import code_blocks, front_matter, inner_signatures, quoted_notes, signature_before
 from .notice import NOTICE_TITLE as NOTICE_TITLE_LINE
 from .notice import attachment_lists, attachments, handed_on_name, is_notice_title
 
 # A numbered article title line: "工会工作计划与总结篇三", "社区工作计划 篇1", "第2篇",
-# "学校工会计划范文3", "社区工作计划一", "工会工作总结（二）"; not "本篇一般…" (a sentence: too
+# "学校工会计划范文3", "社区工作计划一", "工会工作总结（二）", "【篇一】社区工作计划", "范文2：…计划",
+# "第3篇：…总结"; not "本篇一般…" (a sentence: too
 # long, or punctuated), not "二、工作计划" (an outline item).
 NUMBERED_TITLE = regex.compile(
     r"^(?:[^\s，,。；;：:！!？?]{0,40}[ \t\u3000]?篇[一二三四五六七八九十]{1,3}"
     r"|[^\s，,。；;：:！!？?]{2,40}[ \t\u3000]?篇\d{1,2}"
-    r"|第[\d一二三四五六七八九十]{1,3}篇"
+    r"|第[\d一二三四五六七八九十]{1,3}篇(?:[:：\s]\s*[^\s，,。；;！!？?]{2,40})?"
+    r"|[【\[]?(?:篇|范文|范例|样本)\s?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[】\]]?"
+    r"(?:[:：\s]?\s*[^\s，,。；;！!？?、]{2,40})?"
     r"|[^\s，,。；;：:！!？?、]{2,40}(?:计划|总结|方案|要点|范文|范例|样本|模板)[ \t\u3000]?"
     r"(?:[一二三四五六七八九十]{1,3}|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}))$"
 )
 TITLE_NUMBER_END = frozenset("一二三四五六七八九十)）0123456789")
+SAMPLE_WORDS = ("范文", "范例", "样本")
 # The noun that ends a plan title, followed by the series number: "…工作计划1", "…总结2",
 # "…计划范文2"; not "计划12项" (the digits are a count: the series check needs 1, 2, … in order).
 SERIES_NOUN = regex.compile(r"(?:计划|总结|方案|要点|规划|安排|范文|范例|样本|模板)(?=[1-9])")
@@ -49,6 +54,26 @@ GLUED_TITLE = regex.compile(
 # A bare title that names an organisation: "区总工会综治工作计划", "第一中学工会工作总结";
 # not "实施方案", "活动计划" (section titles inside one plan).
 ORG_TITLE = regex.compile(r"工会|学校|[小中大]学|幼儿园|医院|公司|集团|企业|街道|社区|委员会|局|镇|县|区|市")
+# A long title line of a government document: "某某市推进…三年行动计划（2024—2026年）"; it ends in
+# a document noun (and perhaps a bracketed period), with no clause punctuation; not "…，特制定本计划。".
+LONG_TITLE = regex.compile(
+    r"^[^，,。；;！!？?：:\s]{10,80}(?:计划|方案|要点|规划|意见|办法|总结|报告|纲要|细则|通知)"
+    r"(?:[（(][^（()）]{2,20}[)）])?$"
+)
+# A teaser list: at least this many title lines of at most this length, none ending a sentence
+# ("…。") nor opening an outline item.
+MIN_TEASERS = 2
+MAX_TEASER = 40
+# TEASER_STOP: the end of a sentence or a label. Matches "。" in "…活动。"; must not match "计划".
+TEASER_STOP = regex.compile(r"[。；;！!？?：:]$")
+# How many first lines of a document are its head, where bylines stand.
+HEAD_LINES = 8
+# A line that names a document by its kind: "…工作计划", "…实施方案（2024—2026年）"; not "引言".
+DOCUMENT_NOUN_END = regex.compile(r"(?:计划|总结|方案|要点|规划|意见|办法|报告|纲要|细则|通知|安排)(?:[（(][^（()）]{2,20}[)）])?$")
+# CLAUSE_PUNCT: punctuation inside a sentence, never in a title. Matches "，"; must not match "《".
+CLAUSE_PUNCT = regex.compile(r"[，,。；;！!？?]")
+# Characters one spelling of a title may add to another and still be the same title.
+MAX_TITLE_EXTRA = 8
 MIN_SERIES_STEM = 4
 MAX_SERIES_STEM = 30
 
@@ -126,7 +151,8 @@ def _series_titles(text: str, limit: int) -> list[TitleSpan]:
 def _numbered_titles(text: str, lines: list[tuple[int, int]]) -> list[TitleSpan]:
     # Every branch of NUMBERED_TITLE holds "篇" or ends in a number: a cheap test skips most lines.
     return [TitleSpan(s, e, line) for s, e in lines
-            if ("篇" in (line := text[s:e]) or line[-1] in TITLE_NUMBER_END) and NUMBERED_TITLE.match(line)]
+            if ("篇" in (line := text[s:e]) or line[-1] in TITLE_NUMBER_END or line.lstrip("【[").startswith(SAMPLE_WORDS))
+            and NUMBERED_TITLE.match(line)]
 
 
 def _bare_titles(text: str, lines: list[tuple[int, int]], noun: str | None) -> list[TitleSpan]:
@@ -168,7 +194,8 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
         lines = [(s, e) for s, e in lines if s >= front.end]
         if front.title:
             front_title = TitleSpan(*front.title, text[front.title[0]:front.title[1]])
-    furniture = [(s, e, "quoted note") for s, e in quoted_notes(text, lines)]
+    furniture = [(s, e, "quoted note") for s, e in quoted_notes(lines, {m.start for m in marks if m.kind == "quote"})]
+    furniture += [(s, e, "teaser list") for s, e in _teaser_lists(text, lines, bp)]
     furniture += [(s, e, "code block") for s, e in code_blocks(text, lines)]
     furniture += [(s, e, "attachment list") for s, e in attachment_lists(text, lines)]
     if furniture:
@@ -179,9 +206,9 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
     if lines and bp.is_compilation_title(text[lines[0][0]:lines[0][1]]):
         doc_title = text[lines[0][0]:lines[0][1]]
     kept_lines = []
-    for s, e in lines:
+    for k, (s, e) in enumerate(lines):
         line = text[s:e]
-        if bp.is_line(line):
+        if bp.is_line(line) or (k < HEAD_LINES and bp.is_head_line(line)):
             dropped.append((s, e, "page furniture"))
         elif bp.is_compilation_title(line):
             dropped.append((s, e, "compilation title"))
@@ -225,9 +252,12 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
             (t, t.end, titles[i + 1].start if i + 1 < len(titles) else limit)
             for i, t in enumerate(titles)
         ]
+    signed = set(inner_signatures(text, kept_lines))
+    line_starts = [s for s, _e in kept_lines]
     for _title, start, end in spans:  # a signature block closes an article
-        body_lines = [(s, e) for s, e in kept_lines if start <= s and e <= end]
-        dropped.extend((s, e, "signature") for s, e in signature_before(text, body_lines, len(body_lines)))
+        body_lines = kept_lines[bisect_left(line_starts, start):bisect_left(line_starts, end)]
+        signed.update(signature_before(text, body_lines, len(body_lines)))
+    dropped.extend((s, e, "signature") for s, e in sorted(signed))
 
     drops_sorted = sorted(dropped)
     articles = []
@@ -239,6 +269,29 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
     return SplitResult(doc_title, tuple(articles), tuple(sorted(dropped)))
 
 
+def _teaser_lists(text: str, lines: list[tuple[int, int]], bp: BoilerplatePatterns) -> list[tuple[int, int]]:
+    """A teaser label ("推荐阅读") with the run of short title lines under it (two or more)."""
+    out = []
+    for k, (s, e) in enumerate(lines):
+        if not bp.opens_teasers(text[s:e]):
+            continue
+        n = k + 1
+        while n < len(lines) and _teaser_like(text[lines[n][0]:lines[n][1]]):
+            n += 1
+        if n - k - 1 >= MIN_TEASERS:
+            out.append((s, lines[n - 1][1]))
+    return out
+
+
+def _teaser_like(line: str) -> bool:
+    """A short title line of another page: "社区工作计划范文", "· 学校工会总结（3篇）".
+
+    Not a book title ("《平凡的世界》"): a reading plan's own list of recommended books.
+    """
+    return (len(line) <= MAX_TEASER and not TEASER_STOP.search(line) and not LINE_START_MARKER.match(line)
+            and not line.startswith("《"))
+
+
 def _single_title(text: str, lines: list[tuple[int, int]], front_title: TitleSpan | None,
                   marks: Sequence[LineMark]) -> tuple[TitleSpan | None, int, list[tuple[int, int, str]]]:
     """Title, body start and furniture of a document that holds one article (and its notice)."""
@@ -247,13 +300,17 @@ def _single_title(text: str, lines: list[tuple[int, int]], front_title: TitleSpa
     title = front_title
     if title is not None:
         body_start = first[0] if first else title.end
-        if first and (_is_top_heading(first[0], marks) or _same_title(text[first[0]:first[1]], title.text)):
+        line = text[first[0]:first[1]] if first else ""
+        if first and not LINE_START_MARKER.match(line) and (_is_top_heading(first[0], marks)
+                                                            or _same_title(line, title.text)):
             furniture.append((first[0], first[1], "title repeated"))
             body_start = first[1]
     elif first is None:
         return None, 0, furniture
     else:
         title = _first_line_title(text, first, marks)
+        if title is not None and title.end == first[1] and len(lines) > 1:
+            title = _wrapped_title(text, title, lines[1], marks)
         body_start = title.end if title else 0
     if title is not None:
         furniture += _notice_furniture(text, [ln for ln in lines if ln[0] >= body_start], title.text)
@@ -264,7 +321,7 @@ def _first_line_title(text: str, first: tuple[int, int], marks: Sequence[LineMar
     line = text[first[0]:first[1]]
     heading = _heading_depths(marks)
     if first[0] in heading:
-        if not _is_top_heading(first[0], marks):
+        if not _is_top_heading(first[0], marks) and not DOCUMENT_NOUN_END.search(line):
             return None  # "#### 引言" beside other "####" headings: a section, not the title
         if not regex.search(r"[。；;！!？?]$", line) and not LINE_START_MARKER.match(line):
             return TitleSpan(first[0], first[1], line)  # a top heading is the title at any length
@@ -272,9 +329,19 @@ def _first_line_title(text: str, first: tuple[int, int], marks: Sequence[LineMar
         return TitleSpan(first[0], first[1], line)
     if glued := GLUED_TITLE.match(line):
         return TitleSpan(first[0], first[0] + glued.end(), glued.group())
-    if NOTICE_TITLE_LINE.match(line):
+    if NOTICE_TITLE_LINE.match(line) or LONG_TITLE.match(line):
         return TitleSpan(first[0], first[1], line)
     return None
+
+
+def _wrapped_title(text: str, title: TitleSpan, second: tuple[int, int], marks: Sequence[LineMark]) -> TitleSpan:
+    """The title with its second line when a long title was wrapped in two ("…基层工会" + "…实施方案")."""
+    line = text[second[0]:second[1]]
+    if (DOCUMENT_NOUN_END.search(title.text) or not DOCUMENT_NOUN_END.search(line) or len(line) > 40
+            or CLAUSE_PUNCT.search(title.text + line) or LINE_START_MARKER.match(line)
+            or second[0] in _heading_depths(marks)):
+        return title
+    return TitleSpan(title.start, second[1], text[title.start:second[1]])
 
 
 def _heading_depths(marks: Sequence[LineMark]) -> dict[int, int]:
@@ -299,7 +366,8 @@ def _is_top_heading(start: int, marks: Sequence[LineMark]) -> bool:
 def _same_title(line: str, title: str) -> bool:
     strip = lambda t: regex.sub(r"[\p{P}\s]", "", t)  # noqa: E731 - compare without punctuation
     a, b = strip(line), strip(title)
-    return bool(a) and (a == b or (len(a) >= 6 and (a in b or b in a)))
+    # The same name, or one holding the other with a few characters more (a year, "的通知").
+    return bool(a) and (a == b or (len(a) >= 6 and (a in b or b in a) and abs(len(a) - len(b)) <= MAX_TITLE_EXTRA))
 
 
 def _notice_furniture(text: str, lines: list[tuple[int, int]], title: str) -> list[tuple[int, int, str]]:

@@ -55,8 +55,7 @@ def _pipe_tables(lines: list[Line], make: MakeLine) -> list[Line]:
             prev_row = None
             continue
         if PIPE_SEPARATOR.match(chars):
-            out.append(make("", (), line.newline_off, None))  # the row of dashes: no text
-            continue
+            continue  # the row of dashes: no text, no line
         cells = _cells(chars)
         if prev_row is not None and cells and not chars[cells[0][0]:cells[0][1]].strip() \
                 and len(cells) == len(prev_row):
@@ -92,7 +91,7 @@ def _cells(chars: str) -> list[tuple[int, int]]:
 
 
 def _cells_of_rendered(chars: str) -> list[list[int]]:
-    return [list(range(s, e)) for s, e in _cells("|" + chars + "|")]
+    return [list(range(s - 1, e - 1)) for s, e in _cells("|" + chars + "|")]  # -1: the added pipe
 
 
 def _merge(last: Line, last_cells: list[list[int]], line: Line, cells: list[tuple[int, int]]):

@@ -43,6 +43,8 @@ MARKER = regex.compile(
     r"|(?P<ar>(?P<n_ar>\d{1,2})(?:[、．。]|[.，,](?!\d))|(?P<c_ar>[⒈-⒛])))"
     r"|(?P<circ>[①-⑳]))"
 )
+# A run-in opener: matches "一是", "二要", "三是"; must not match "一是一" (a number follows it).
+RUNIN_OPENER = regex.compile(rf"{_CN}{{1,2}}[是要](?![一二三四五六七八九十\d])")
 # "一是" opening a standalone line: matches "一是动员部署阶段(6月)。"; not "统一是" (the outline's
 # line checks, not this pattern, reject "一是以新建…" run on inside a paragraph).
 SHI = regex.compile(rf"(?P<n_shi>{_CN}{{1,3}})是")
@@ -68,6 +70,14 @@ GLUED_AR = regex.compile(
 LINE_START_MARKER = regex.compile(
     rf"^(?:{_CN}+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|[①-⑳]"
     rf"|第{_CN}+[，,、])"
+)
+
+# Everything that may open a clause before its words: spaces, markdown marks, markers of any
+# style and run-in openers, in any number. Matches "（一）", "1、", "二是", "## ", "- 1. ",
+# "（二）1、"; must not match "1.5万" (a decimal) nor "一次" (a count). For the modules that
+# strip an item's lead (tasks, targets, schedule, digest) instead of a marker regex of their own.
+LEADING_MARKERS = regex.compile(
+    rf"(?:\s|#+|[-*+](?=\s)|{MARKER.pattern}|{RUNIN_OPENER.pattern})+"
 )
 
 # Conventional depth of each style (第一部分 > 第一章 > 第一节 > 第一条 > 一、 > （一） > 1、 > （1） >
@@ -109,6 +119,9 @@ def parse_marker(marker: str) -> tuple[str, int] | None:
         n = cn_number(m.group("n_shi"))
         return ("shi", n) if n else None
     m = MARKER.fullmatch(marker)
+    if m is None:  # "1.2", "第十二条": styles that need a space after them, as printed without it
+        m = MARKER.match(marker + " ")
+        m = m if m is not None and m.end() == len(marker) else None
     return style_number(m) if m else None
 
 

@@ -28,6 +28,7 @@ def parse_int(s: str) -> int | None:
     return int(value) if value == int(value) else None
 
 
+@lru_cache(maxsize=1024)
 def cn_number(s: str) -> int | None:
     """Value of a Chinese outline numeral from 1 to 99 ("十二" -> 12); None when not one."""
     if not s or len(s) > 3 or any(c not in CN_DIGITS for c in s):

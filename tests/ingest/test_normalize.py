@@ -103,3 +103,10 @@ def test_markdown_bold_marks_are_removed_but_a_star_placeholder_is_kept():
 def test_a_long_heading_line_is_not_glued_to_the_paragraph_below():
     raw = "三、大力实施送温暖工程，扶持发展家庭经济，促进企业的稳定\n\n稳定是企业发展的前提。"
     assert "\n\n稳定是" in normalize(raw).text
+
+
+def test_the_matching_view_reads_corner_quotes_as_curly_quotes():
+    raw = "學校工會將於三月舉辦「三八」婦女節聯誼活動，並組織『健康講座』。"
+    n = normalize(raw)
+    assert n.text == raw
+    assert "“三八”妇女节" in n.match_text and "‘健康讲座’" in n.match_text

@@ -354,3 +354,43 @@ def test_frame_table_around_the_text_keeps_its_paragraph_lines(tmp_path: Path) -
     assert lines[:4] == ["街道工会工作要点", "一、加强组织建设", "新建工会组织5家。", "二、开展劳动竞赛"]
     assert lines[4] == "工作措施"
     assert lines[5].startswith("（一）强化责任落实") and lines[6] == "（二）加强宣传引导。"
+
+
+def test_custom_number_format_uses_words_fallback_format(tmp_path: Path) -> None:
+    # Word 2010+ writes a custom format inside mc:AlternateContent with a standard fallback.
+    definition = (
+        f'<w:abstractNum {nsdecls("w")} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        ' xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" w:abstractNumId="91">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="一, 二, 三, ..."/>'
+        '</mc:Choice><mc:Fallback><w:numFmt w:val="chineseCounting"/></mc:Fallback></mc:AlternateContent>'
+        '<w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+    )
+    document = docx.Document()
+    num_id = _add_list(document, definition)
+    _numbered(document, "总体要求", num_id)
+    _numbered(document, "主要任务", num_id)
+    document.save(str(tmp_path / "custom.docx"))
+    assert read_document(tmp_path / "custom.docx").text.split("\n") == ["一、总体要求", "二、主要任务"]
+
+
+def test_table_of_contents_is_left_out(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("区总工会2026年工作要点")
+    # A TOC as Word writes it: a content control of the 'Table of Contents' gallery …
+    toc = parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        "</w:docPartObj></w:sdtPr><w:sdtContent>"
+        "<w:p><w:r><w:t>目录</w:t></w:r></w:p><w:p><w:r><w:t>一、总体要求\t1</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>"
+    )
+    document.element.body.insert(1, toc)
+    # … and bare TOC-styled paragraphs (older documents, converted files).
+    toc_style = document.styles.add_style("toc 1", 1)  # WD_STYLE_TYPE.PARAGRAPH
+    document.add_paragraph("二、主要任务\t2", style=toc_style)
+    document.add_paragraph("一、总体要求")
+    document.add_paragraph("坚持以职工为中心。")
+    document.add_paragraph("二、主要任务")
+    document.save(str(tmp_path / "toc.docx"))
+    lines = read_document(tmp_path / "toc.docx").text.split("\n")
+    assert lines == ["区总工会2026年工作要点", "一、总体要求", "坚持以职工为中心。", "二、主要任务"]

@@ -320,7 +320,8 @@ def test_site_names_are_cut_from_page_titles(title: str, cleaned: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["点击数：次", "作者：校工会  来源：本站  更新时间：2024-3-5", "文章来源：教育局", "浏览次数：381",
-     "当前位置：首页 > 工会之窗", "上一篇：工会换届公告", "苏ICP备0000000号", "【打印】【关闭】", "今天是2024年3月5日 星期二"],
+     "当前位置：首页 > 工会之窗", "上一篇：工会换届公告", "苏ICP备0000000号", "【打印】【关闭】", "今天是2024年3月5日 星期二",
+     "今天是：星期五", "您现在的位置：首页 >> 通知公告"],
 )
 def test_page_chrome_lines_by_shape(line: str) -> None:
     from nlp.ingest.html_chrome import is_page_chrome
@@ -331,6 +332,7 @@ def test_page_chrome_lines_by_shape(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["一、加强工会自身建设", "全年发展会员300名，来源于新建企业。", "上一年度工作回顾", "作者简介", "三月份 | 庆祝三八节 | 工会办",
+     "今天是全国助残日，工会组织志愿者走进社区。",
      "来源：区总工会"],  # a document's own source line is left to the boilerplate stage
 )
 def test_plan_lines_are_not_page_chrome(line: str) -> None:
@@ -344,3 +346,111 @@ def test_teaser_list_dropped_but_outline_after_it_kept() -> None:
 
     lines = ["一、组织建设", "相关文章：", "党支部工作计划", "团委工作要点", "二、民主管理", "召开职代会。"]
     assert drop_page_chrome(lines) == ["一、组织建设", "二、民主管理", "召开职代会。"]
+
+
+def test_runs_of_dated_links_are_dropped_but_a_single_dated_line_kept() -> None:
+    from nlp.ingest.html_chrome import drop_page_chrome
+
+    lines = ["三、保障措施", "加强组织领导。", "教工篮球赛圆满结束2010-06-24", "区政府常务会议纪要 [2011/12/20]",
+             "三八节慰问女教职工 2010年03月08日", "城南实验小学工会", "2024年3月1日", "召开总结会 2024-06-28"]
+    assert drop_page_chrome(lines) == ["三、保障措施", "加强组织领导。", "城南实验小学工会", "2024年3月1日",
+                                       "召开总结会 2024-06-28"]
+
+
+# An old government-site template: the article sits in a <td> of a layout table beside a menu
+# cell, its lines are <div>s and <br>s indented with ideographic spaces.
+_LAYOUT_TABLE_PAGE = """<html><head><meta charset="utf-8"><title>镇总工会2025年工作计划_计划总结_某某镇政府网</title></head><body>
+<div class="top">网站首页 | 政务公开 | 办事服务</div>
+<div class="position">您现在的位置： 首页 >> 计划总结</div>
+<table width="980"><tr><td width="200" valign="top"><div class="menu">栏目导航<br>工作动态<br>计划总结<br>通知公告</div></td>
+<td valign="top">
+<div align="center"><font size="4"><b>镇总工会2025年工作计划</b></font></div>
+<div align="center">发布时间：2025-01-15　　来源：镇总工会　　浏览次数：56</div>
+<div class="zw">
+<p>　　2025年，镇总工会将认真贯彻落实上级工会的决策部署，围绕全镇中心工作，扎实做好以下工作：</p>
+<div>　　一、抓好组织建设</div>
+<div>　　1.全年新建非公企业工会3家，新增会员150人。</div>
+<div>　　2.规范村级工会建设，实现村级工会全覆盖。</div>
+<div>　　二、维护职工权益</div>
+<div>　　1.推进工资集体协商，签订率保持在85%以上。<br>　　2.开展劳动法律监督检查一次。</div>
+<div>　　三、开展职工活动</div>
+<div>　　春节期间组织职工文艺汇演，五一前后开展劳动竞赛，十月份举办职工运动会。</div>
+<div align="right">某某镇总工会<br>2025年1月10日</div>
+</div></td></tr></table>
+<div class="bottom">主办单位：某某镇人民政府　备案号：苏ICP备12345678号</div>
+</body></html>
+"""
+
+
+def test_article_framed_by_a_layout_table_keeps_its_lines(tmp_path: Path) -> None:
+    raw = read_document(_write(tmp_path / "town.html", _LAYOUT_TABLE_PAGE.encode("utf-8")))
+    assert raw.text.split("\n") == [
+        "镇总工会2025年工作计划",
+        "2025年，镇总工会将认真贯彻落实上级工会的决策部署，围绕全镇中心工作，扎实做好以下工作：",
+        "一、抓好组织建设",
+        "1.全年新建非公企业工会3家，新增会员150人。",
+        "2.规范村级工会建设，实现村级工会全覆盖。",
+        "二、维护职工权益",
+        "1.推进工资集体协商，签订率保持在85%以上。",
+        "2.开展劳动法律监督检查一次。",
+        "三、开展职工活动",
+        "春节期间组织职工文艺汇演，五一前后开展劳动竞赛，十月份举办职工运动会。",
+        "某某镇总工会",
+        "2025年1月10日",
+    ]
+
+
+# A Word document saved as web page (.htm, GB2312): its <title> is a shortened name.
+_WORD_HTML_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><meta name=Generator content="Microsoft Word 15">
+<title>厂工会工作计划</title><style>p.MsoNormal{margin:0cm;font-size:10.5pt;}</style></head>
+<body lang=ZH-CN style='text-align:justify'><div class=WordSection1>
+<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:16.0pt'>某某机械厂工会2025年工作计划<o:p></o:p></span></b></p>
+<p class=MsoNormal style='text-indent:21.0pt'><span>为团结动员全厂职工完成年度生产经营任务，厂工会制定本计划。<o:p></o:p></span></p>
+<p class=MsoNormal><b><span>一、开展劳动竞赛<o:p></o:p></span></b></p>
+<p class=MsoNormal style='text-indent:21.0pt'><span>围绕安全生产开展“安康杯”竞赛，参赛班组不少于40个。<o:p></o:p></span></p>
+<p class=MsoNormal><b><span>二、做好职工服务<o:p></o:p></span></b></p>
+<p class=MsoNormal style='text-indent:21.0pt'><span>夏季开展送清凉活动，走访慰问一线职工<span lang=EN-US>600</span>人次。<o:p></o:p></span></p>
+<table class=MsoTableGrid border=1><tr><td><p class=MsoNormal>月份</p></td><td><p class=MsoNormal>活动</p></td></tr>
+<tr><td><p class=MsoNormal>五月</p></td><td><p class=MsoNormal>职工技能比武</p></td></tr></table>
+</div></body></html>
+"""
+
+
+def test_word_saved_web_page_keeps_its_own_title_line(tmp_path: Path) -> None:
+    raw = read_document(_write(tmp_path / "plan.htm", _WORD_HTML_PAGE.encode("gb18030")))
+    assert raw.encoding == "gb18030"
+    assert raw.text.split("\n") == [
+        "某某机械厂工会2025年工作计划",  # not the shorter <title>
+        "为团结动员全厂职工完成年度生产经营任务，厂工会制定本计划。",
+        "一、开展劳动竞赛",
+        "围绕安全生产开展“安康杯”竞赛，参赛班组不少于40个。",
+        "二、做好职工服务",
+        "夏季开展送清凉活动，走访慰问一线职工600人次。",
+        "月份 | 活动",
+        "五月 | 职工技能比武",
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["为做好今年工会工作，特制定本计划。", "一、总体要求", "各基层工会：", "现将有关事项通知如下："],
+)
+def test_page_title_opens_a_text_that_has_no_title_line(tmp_path: Path, opening: str) -> None:
+    page = (
+        "<html><head><title>2025年社区工会工作要点</title></head><body><div>"
+        f"<p>{opening}</p><p>二、组织职工参加技能培训，全年培训200人次。</p></div></body></html>"
+    )
+    lines = read_document(_write(tmp_path / "bare.html", page.encode("utf-8"))).text.split("\n")
+    assert lines[:2] == ["2025年社区工会工作要点", opening]
+
+
+@pytest.mark.parametrize(
+    ("text", "usable"),
+    [("欢迎来到某某范文网！ 登录 | 注册", False), ("今天是2025年1月6日", False), ("城南实验小学欢迎您", False),
+     ("关于做好会员实名注册工作的实施方案", True), ("2025年第一周（星期一）工作安排", True), ("2025年社区工会工作计划", True)],
+)
+def test_banner_and_widget_texts_are_never_titles(text: str, usable: bool) -> None:
+    from nlp.ingest.html_title import usable_title
+
+    assert usable_title(text) is usable

@@ -15,6 +15,8 @@ from nlp.errors import MissingConverter, UnreadableFile, UnsupportedFormat
 from nlp.formats import SUPPORTED_SUFFIXES
 from nlp.ingest.read import read_document
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # how every Word/Excel 97-2003 file starts
+
 # Lines of a small plan written for these tests.
 PLAN_LINES = ["2025年街道工会工作计划", "一、加强基层组织建设", "全年新建工会组织6家。", "二、开展职工文体活动"]
 
@@ -49,7 +51,7 @@ assert "--headless" in args and args[args.index("--convert-to") + 1] == "docx", 
 assert any(a.startswith("-env:UserInstallation=file://") for a in args), args
 outdir, source = Path(args[args.index("--outdir") + 1]), Path(args[-1])
 document = docx.Document()
-for line in source.read_text(encoding="utf-8").splitlines():
+for line in source.read_bytes()[8:].decode("utf-8").splitlines():  # after the compound-file magic
     document.add_paragraph(line)
 document.save(str(outdir / (source.stem + ".docx")))
 """
@@ -58,14 +60,14 @@ document.save(str(outdir / (source.stem + ".docx")))
 _FAKE_ANTIWORD = """
 import sys
 assert sys.argv[1:3] == ["-m", "UTF-8.txt"], sys.argv
-sys.stdout.write(open(sys.argv[-1], encoding="utf-8").read())
+sys.stdout.write(open(sys.argv[-1], "rb").read()[8:].decode("utf-8"))
 """
 
 
 @pytest.mark.parametrize("suffix", [".doc", ".wps", ".DOC"])
 def test_word97_without_converters_names_the_packages(tmp_path: Path, monkeypatch, suffix: str) -> None:
     _no_converters(monkeypatch, tmp_path)
-    path = _write(tmp_path / f"plan{suffix}", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    path = _write(tmp_path / f"plan{suffix}", OLE_MAGIC + bytes(504))
     with pytest.raises(MissingConverter) as info:
         read_document(path)
     message = str(info.value)
@@ -75,7 +77,7 @@ def test_word97_without_converters_names_the_packages(tmp_path: Path, monkeypatc
 
 def test_xls_without_libreoffice_names_the_package(tmp_path: Path, monkeypatch) -> None:
     _no_converters(monkeypatch, tmp_path)
-    path = _write(tmp_path / "schedule.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    path = _write(tmp_path / "schedule.xls", OLE_MAGIC + bytes(504))
     with pytest.raises(MissingConverter, match="libreoffice-calc") as info:
         read_document(path)
     assert "schedule.xls" in str(info.value)
@@ -85,7 +87,7 @@ def test_doc_is_converted_by_libreoffice_and_read_as_docx(tmp_path: Path, monkey
     bin_dir = tmp_path / "bin"
     _fake_program(bin_dir, "soffice", _FAKE_SOFFICE)
     monkeypatch.setenv("PATH", str(bin_dir))
-    path = _write(tmp_path / "plan.doc", "\n".join(PLAN_LINES).encode("utf-8"))
+    path = _write(tmp_path / "plan.doc", OLE_MAGIC + "\n".join(PLAN_LINES).encode("utf-8"))
     raw = read_document(path)
     assert (raw.format, raw.encoding) == ("doc", None)
     assert raw.text.split("\n") == PLAN_LINES
@@ -95,7 +97,7 @@ def test_doc_falls_back_to_antiword(tmp_path: Path, monkeypatch) -> None:
     bin_dir = tmp_path / "bin"
     _fake_program(bin_dir, "antiword", _FAKE_ANTIWORD)
     monkeypatch.setenv("PATH", str(bin_dir))
-    raw = read_document(_write(tmp_path / "plan.wps", "\n".join(PLAN_LINES).encode("utf-8")))
+    raw = read_document(_write(tmp_path / "plan.wps", OLE_MAGIC + "\n".join(PLAN_LINES).encode("utf-8")))
     assert raw.format == "wps"
     assert raw.text.split("\n") == PLAN_LINES
 
@@ -105,7 +107,7 @@ def test_failed_conversion_is_a_clear_error(tmp_path: Path, monkeypatch) -> None
     _fake_program(bin_dir, "soffice", "import sys\nsys.stderr.write('Error: source file could not be loaded')\n")
     monkeypatch.setenv("PATH", str(bin_dir))
     with pytest.raises(UnreadableFile, match="LibreOffice could not convert .*could not be loaded") as info:
-        read_document(_write(tmp_path / "broken.doc", b"not a word file"))
+        read_document(_write(tmp_path / "broken.doc", OLE_MAGIC + b"\x00" * 100))
     assert "broken.doc" in str(info.value)
 
 
@@ -174,3 +176,69 @@ def test_folder_walk_lists_old_office_files(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(b"x")
     assert [p.name for p in iter_files([tmp_path])] == ["a.doc", "b.wps", "c.xls", "d.xlsx", "e.txt"]
     assert {".doc", ".wps", ".xls", ".xlsx"} <= set(SUPPORTED_SUFFIXES)
+
+
+# --- files whose suffix lies: read by content ---------------------------------------------
+
+_PAGE_AS_DOC = (
+    "<html><head><meta http-equiv='Content-Type' content='text/html; charset=gb2312'>"
+    "<title>2025年街道工会工作计划</title></head><body>"
+    + "".join(f"<p>{line}</p>" for line in PLAN_LINES)
+    + "</body></html>"
+)
+
+
+def test_web_page_served_as_doc_is_read_as_html(tmp_path: Path, monkeypatch) -> None:
+    _no_converters(monkeypatch, tmp_path)  # no converter is needed for it
+    raw = read_document(_write(tmp_path / "download.doc", _PAGE_AS_DOC.encode("gb18030")))
+    assert (raw.format, raw.encoding) == ("html", "gb18030")
+    assert raw.text.split("\n") == PLAN_LINES
+
+
+def test_web_archive_served_as_doc_is_read_from_its_html_part(tmp_path: Path, monkeypatch) -> None:
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    archive = MIMEMultipart("related")
+    archive.attach(MIMEText(_PAGE_AS_DOC, "html", "gb2312"))
+    _no_converters(monkeypatch, tmp_path)
+    raw = read_document(_write(tmp_path / "archive.doc", archive.as_bytes()))
+    assert raw.format == "mht"
+    assert raw.text.split("\n") == PLAN_LINES
+
+
+def test_docx_content_under_doc_and_xlsx_under_xls_read_by_content(tmp_path: Path, monkeypatch) -> None:
+    _no_converters(monkeypatch, tmp_path)
+    document = docx.Document()
+    for line in PLAN_LINES:
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "plan.doc"))
+    raw = read_document(tmp_path / "plan.doc")
+    assert (raw.format, raw.text.split("\n")) == ("docx", PLAN_LINES)
+    workbook = _schedule_workbook(tmp_path / "book.xlsx")
+    workbook.rename(tmp_path / "book.xls")
+    raw = read_document(tmp_path / "book.xls")
+    assert raw.format == "xlsx" and raw.text.split("\n")[2] == "三月份 | 女职工健康讲座 | 120 | 95%"
+
+
+def test_html_table_served_as_xls_gives_its_rows(tmp_path: Path, monkeypatch) -> None:
+    _no_converters(monkeypatch, tmp_path)
+    page = ("<html><body><table><tr><td>月份</td><td>活动</td></tr><tr><td>五月</td><td>职工运动会</td></tr>"
+            "</table></body></html>")
+    raw = read_document(_write(tmp_path / "export.xls", page.encode("utf-8")))
+    assert raw.text.split("\n") == ["月份 | 活动", "五月 | 职工运动会"]
+
+
+def test_plain_text_saved_as_doc_is_read_as_text(tmp_path: Path) -> None:
+    raw = read_document(_write(tmp_path / "plan.doc", "\n".join(PLAN_LINES).encode("gbk")))
+    assert (raw.format, raw.encoding) == ("txt", "gb18030")
+    assert raw.text.split("\n") == PLAN_LINES
+
+
+@pytest.mark.parametrize(("name", "data"), [("old.docx", OLE_MAGIC + bytes(504)), ("letter.doc", b"{\\rtf1\\ansi }")])
+def test_old_binary_or_rtf_under_any_word_suffix_goes_to_the_converter(
+    tmp_path: Path, monkeypatch, name: str, data: bytes
+) -> None:
+    _no_converters(monkeypatch, tmp_path)
+    with pytest.raises(MissingConverter, match="libreoffice-writer"):
+        read_document(_write(tmp_path / name, data))

@@ -7,7 +7,8 @@ style; or an unnumbered standalone short title line (a block title, a month labe
 of a schedule). Levels follow the nesting of enumerator styles inside the article (GUIDE §4),
 never markdown `#` counts.
 
-The passes, one module each: the enumerator grammar (nlp.lang.enumerators), lines (`lines`),
+The passes, one module each: the enumerator grammar (nlp.lang.enumerators), markers read in
+context (`markers`: a number glued to a date, decimal numbers), lines (`lines`),
 line headings (`line_headings`), in-line enumerators of run-in text (`runin`), heading text
 cuts (`cuts`), levels (`levels`). Sections and section paths live in nlp.extract.sections.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from ...lang.enumerators import MARKER, parse_marker
 from ...lang.numerals import cn_number
+from ...lang.script import matching_view
 from ...model import Article, Heading
 from ..sections import build_sections, section_path, section_paths
 from .cuts import settle_text
@@ -37,11 +39,17 @@ def extract_headings(article: Article) -> list[Heading]:
     text = article.text
     if not text.strip():
         return []
-    lines = Lines(text)
+    # Traditional text is read through its simplified view (same length, same offsets): the word
+    # lists and the segmenter know simplified words; the headings quote the text as printed.
+    lines = Lines(matching_view(text))
     marked = {lm.start for lm in article.line_marks if lm.kind in HEADING_MARKS}
-    found = line_items(lines, marked)
+    bulleted = frozenset(lm.start for lm in article.line_marks if lm.kind == "bullet")
+    found = line_items(lines, marked, bulleted)
     items = settle_text(lines, accept(lines, found, inline_candidates(lines, found)))
-    mark_nesting(lines, items)
+    line_of = {ls: li for li, (ls, _) in enumerate(lines.spans)}
+    depth = {line_of[lm.start]: lm.raw.count("#") for lm in article.line_marks
+             if lm.kind == "heading" and lm.start in line_of}
+    mark_nesting(lines, items, depth)
     return [
         Heading(level=lv, marker=text[it.pos:it.mend], text=text[it.text_start:it.text_end],
                 start=it.pos, end=it.text_end, text_start=it.text_start, run_in=it.run_in)

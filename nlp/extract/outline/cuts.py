@@ -69,6 +69,10 @@ def settle_text(lines: Lines, items: list[Item]) -> list[Item]:
                 ts += 1
             if ts >= nxt and nxt == le and it.at_line_start:
                 ts, nxt = _next_line_text(lines, it.line)  # "一、" alone, its title below
+                if ts < 0 and _cut_off(lines, it, out):
+                    it.text_start = it.text_end = it.mend  # the text ends on a bare "二、"
+                    out.append(it)
+                    continue
                 if ts < 0:
                     continue
             t = TERMINATOR.search(text, ts, nxt)
@@ -78,8 +82,9 @@ def settle_text(lines: Lines, items: list[Item]) -> list[Item]:
             if cut is not None and cut <= MAX_TEXT:
                 end = ts + cut
                 it.run_in = True
-            elif end == nxt and nxt != le:
-                it.run_in = True  # the next heading follows with no punctuation
+            elif end == nxt and nxt != le and ts < le:
+                it.run_in = True  # the next heading follows with no punctuation (not a title
+                # taken from the line below a bare marker)
         it.run_in = it.run_in or not it.at_line_start
         span = TRAILING.sub("", text[ts:min(end, ts + MAX_TEXT)])
         if not span.strip() or (out and it.pos < out[-1].text_end):
@@ -87,6 +92,15 @@ def settle_text(lines: Lines, items: list[Item]) -> list[Item]:
         it.text_start, it.text_end = ts, ts + len(span)
         out.append(it)
     return out
+
+
+def _cut_off(lines: Lines, it: Item, before: list[Item]) -> bool:
+    """True for a bare marker on the article's last line that continues its style's sequence:
+    the document was cut off right after it ("…\n二、"), and the node is there, untitled."""
+    if lines.next[it.line] is not None:
+        return False
+    prev = next((x for x in reversed(before) if x.style == it.style), None)
+    return prev is not None and prev.number == it.number - 1
 
 
 def _next_line_text(lines: Lines, li: int) -> tuple[int, int]:

@@ -9,15 +9,24 @@ from ..sections import parents
 from .lines import UNNUMBERED, Item, Lines
 
 
-def mark_nesting(lines: Lines, items: list[Item]) -> None:
-    """Mark unnumbered titles on the line right after a numbered heading that is only a title
-    ("四、月工作安排" / "九月份"): they open blocks inside that item, not new top blocks."""
+def mark_nesting(lines: Lines, items: list[Item], depth: dict[int, int] | None = None) -> None:
+    """Mark the unnumbered titles that open blocks inside the numbered item before them, not
+    new top blocks: a title on the line right after a numbered heading that is only a title
+    ("四、月工作安排" / "九月份"), and a markdown title marked deeper than the last numbered
+    markdown heading ("## 一、总体要求" … "### 工作目标"). `depth`: line -> count of its "#"."""
     text = lines.text
+    depth = depth or {}
+    numbered: Item | None = None  # the last numbered heading
     for prev, it in zip(items, items[1:]):
-        if (it.style in UNNUMBERED and it.at_line_start and prev.style not in UNNUMBERED
-                and prev.at_line_start and lines.next[prev.line] == it.line):
+        if prev.style not in UNNUMBERED:
+            numbered = prev
+        if it.style not in UNNUMBERED or not it.at_line_start:
+            continue
+        if prev.style not in UNNUMBERED and prev.at_line_start and lines.next[prev.line] == it.line:
             rest = text[prev.text_end:lines.content[prev.line][1]]
             it.nests = rest.strip(" \t\u3000：:") == ""
+        if not it.nests and numbered is not None and it.line in depth and numbered.line in depth:
+            it.nests = depth[it.line] > depth[numbered.line]
 
 
 def assign_levels(items: list[Item]) -> list[int]:

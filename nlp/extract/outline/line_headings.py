@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import regex
 
-from ...lang.enumerators import GLUED_AR, RANK, SHI, marker_at
+from ...lang.enumerators import SHI, marker_at
 from ...lang.numerals import cn_number
 from ...lang.punct import COMMA, HAN, SENTENCE_PUNCT, TERMINATOR
 from .lines import UNNUMBERED, Item, Lines
-from .words import headed, heading_nouns, is_leadin, is_section_name
+from .markers import decimal_follows, glued_enumerator
+from .words import headed, is_leadin, is_section_name
 
 MAX_TEXT = 40  # a heading text is cut at 40 characters (GUIDELINES)
 MAX_TITLE = 30  # an unnumbered title line is "about 30 chars or fewer" (GUIDELINES)
-MAX_YISHI = 28  # a standalone "一是…" title line, e.g. "一是宣传发动阶段(5月)。"
 TABLE_RUN = 4  # this many short unpunctuated lines in a row are a table, not titles
 
 # A month at the start of a title line: matches "2月新学期新面貌", "一月份", "七、八月", "3—4月";
@@ -20,6 +20,17 @@ TABLE_RUN = 4  # this many short unpunctuated lines in a row are a table, not ti
 MONTH_TITLE = regex.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:[、—―–\-~～至到](?:\d{1,2}|[一二三四五六七八九十]{1,3}))?月份?"
 )
+# A month label standing alone as a cell or a line: matches "三月", "三月份", "3月", "7—8月", "元月",
+# "2024年3月", "4月上旬", "九月底"; must not match "3月12日", "三月份工作重点" (a title that starts
+# with a month) or "月份".
+MONTH_LABEL = regex.compile(
+    r"(?:(?:\d{4}|\d{2}[xX]{2}|[xX]{2,4})年)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|元)(?:[、—―–\-~～至到](?:\d{1,2}|[一二三四五六七八九十]{1,3}))?月份?"
+    r"(?:上旬|中旬|下旬|初|中|底|末)?"
+)
+# The cell separator of a table flattened into text: "三月份 | 植树 | 工会", "| 一月 | …"; a line
+# holding one is a table row, never a block title.
+CELL_SEP = regex.compile(r"[|｜]")
 # A line made only of a date or number: "2019年9月1日", "二〇二四年二月", "xx年xx月"; not "一月份".
 DATE_LINE = regex.compile(r"[\dxX_＿〇零一二三四五六七八九十○年月日号\s.．/\-—]+")
 # A line that starts like a list bullet or a quote, not a title: "——大力推动…", "★其他", "“三八”";
@@ -27,16 +38,27 @@ DATE_LINE = regex.compile(r"[\dxX_＿〇零一二三四五六七八九十○年�
 BULLET_START = regex.compile(r"[—\-–~～*•·▪★☆※●○◆◇■□▲△→>《“\"(（\[【]")
 
 
-def line_items(lines: Lines, marked: set[int]) -> list[Item]:
-    """Headings that open a line: numbered lines, standalone 一是 lines and title lines."""
+def line_items(lines: Lines, marked: set[int], bulleted: frozenset[int] = frozenset()) -> list[Item]:
+    """Headings that open a line: numbered lines, standalone 一是 lines, title lines, and the
+    month labels opening the rows of a schedule table. `marked` and `bulleted` hold the start
+    offsets of lines the ingest step found marked as headings, or as list bullets (whose
+    unnumbered lines are list entries, never block titles)."""
     text = lines.text
     items: list[Item] = []
-    kind_of: dict[int, str] = {}  # line -> "numbered" | "title"
+    kind_of: dict[int, str] = {}  # line -> "numbered" | "title" | "row"
     for li, (s, e) in enumerate(lines.content):
         if s >= e:
             continue
-        found = marker_at(text, s, e) or _glued_enumerator(lines, li, items)
-        if found and (not found[1].startswith("dec") or _decimal_follows(text, text[s:found[0]], items)):
+        if CELL_SEP.search(text, s, e):
+            # a row of a table flattened into " |" cells: a month label opening it is a heading
+            # ("三月份 | 植树活动 | 工会办公室", "一月 |"); other cells, data or header, are not
+            label = _row_month(text, s, e)
+            if label is not None:
+                items.append(Item(label[0], label[0], "month", 0, li, True, label[0], label[1]))
+            kind_of[li] = "title" if label is not None else "row"
+            continue
+        found = marker_at(text, s, e) or glued_enumerator(lines, li, items)
+        if found and (not found[1].startswith("dec") or decimal_follows(text, text[s:found[0]], items)):
             items.append(Item(s, found[0], found[1], found[2], li, True))
             kind_of[li] = "numbered"
             continue
@@ -45,74 +67,68 @@ def line_items(lines: Lines, marked: set[int]) -> list[Item]:
             prev_kind = "start"
         else:
             prev_kind = kind_of.get(prev) or ("closed" if lines.closes(prev) else "open")
+            if prev_kind == "row":
+                prev_kind = "closed"  # a table row is a closed unit
         shi = SHI.match(text, s, e)
         n = cn_number(shi.group("n_shi")) if shi else None
-        if n and prev_kind != "open" and _standalone_shi(lines, li, shi.end()):
+        if n and prev_kind != "open" and _standalone_shi(lines, li, shi.end(), n, items):
             items.append(Item(s, shi.end(), "shi", n, li, True))
             kind_of[li] = "numbered"
             continue
+        if lines.spans[li][0] in bulleted:
+            continue  # "- 加强学习": an entry of a bullet list
         title = _title_span(lines, li, prev_kind, lines.spans[li][0] in marked)
         if title:
             kind, ts, te = title
             items.append(Item(ts, ts, kind, 0, li, True, ts, te))
             kind_of[li] = "title"
     table = _table_lines(lines, {it.line for it in items if it.style not in UNNUMBERED})
-    return [it for it in items if it.style not in UNNUMBERED or it.line not in table]
+    # in a table flattened one cell per line, a month label still opens a row
+    return [it for it in items if it.style not in UNNUMBERED or it.line not in table
+            or (it.style == "month" and MONTH_LABEL.fullmatch(text, it.pos, it.text_end))]
 
 
-def _glued_enumerator(lines: Lines, li: int, items: list[Item]) -> tuple[int, str, int] | None:
-    """(marker end, "ar", N) for a line opening "N." glued to a date ("2.5月举办…") when N
-    continues the list of "N." items above it, or N is 1 and the next line is item 2; a
-    decimal such as "2.5月" is no quantity, so the dot ends an enumerator there."""
-    text = lines.text
-    s, e = lines.content[li]
-    m = GLUED_AR.match(text, s, e)
-    if m is None:
-        return None
-    n = int(m.group("n"))
-    for it in reversed(items):
-        if it.style == "ar":
-            return (m.end(), "ar", n) if it.number == n - 1 else None
-        if it.style not in UNNUMBERED and RANK[it.style] < RANK["ar"]:
-            break  # a senior item opened a new list: the "N." above belong to another one
-    nxt = lines.next[li]
-    if n != 1 or nxt is None:
-        return None
-    ns, ne = lines.content[nxt]
-    after = marker_at(text, ns, ne)
-    glued = GLUED_AR.match(text, ns, ne)
-    ok = (after is not None and after[1:] == ("ar", 2)) or (glued is not None and glued.group("n") == "2")
-    return (m.end(), "ar", 1) if ok else None
+def _row_month(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Span of the month label that makes up the first cell of a table row, if it does."""
+    cell = CELL_SEP.search(text, s, e)
+    if cell.start() == s and text[s:cell.end()].strip() in "|｜":  # "| 三月 | …": a leading pipe
+        s = cell.end()
+        cell = CELL_SEP.search(text, s, e)
+    cs, ce = s, cell.start() if cell else e
+    while cs < ce and text[cs] in " \t\u3000":
+        cs += 1
+    while ce > cs and text[ce - 1] in " \t\u3000：:":
+        ce -= 1
+    return (cs, ce) if MONTH_LABEL.fullmatch(text, cs, ce) else None
 
 
-def _decimal_follows(text: str, marker: str, items: list[Item]) -> bool:
-    """True when a decimal number "a.b" continues the outline: "1.1" first, "a.1" after an
-    item numbered a or a-1 (or a.x), "a.b" after "a.(b-1)"; not a date such as "5.1 劳动节"
-    out of the blue."""
-    parts = _decimal_parts(marker)
-    numbered = [it for it in items if it.style not in UNNUMBERED]
-    if not numbered:
-        return parts[:-1] == [1] * (len(parts) - 1) and parts[-1] == 1
-    prev = numbered[-1]
-    before = _decimal_parts(text[prev.pos:prev.mend]) if prev.style.startswith("dec") else [prev.number]
-    if parts[-1] > 1:
-        return before[:len(parts)] == parts[:-1] + [parts[-1] - 1]
-    k = len(parts) - 2  # "a.b.1" opens under "a.b"; "a.1" opens under "a" or after "(a-1).x"
-    return (before[:k] == parts[:k] and len(before) > k
-            and before[k] in (parts[k] - 1, parts[k]))
-
-
-def _decimal_parts(marker: str) -> list[int]:
-    """Numbers of a decimal marker: "2.3、" -> [2, 3]."""
-    return [int(x) for x in marker.rstrip("、． \t\u3000").split(".")]
-
-
-def _standalone_shi(lines: Lines, li: int, ts: int) -> bool:
-    """True when an `一是…` line is a short standalone title ("一是动员部署阶段(6月)。")."""
-    rest = lines.text[ts:lines.content[li][1]].rstrip("。.；; ")
-    if not rest or len(rest) > MAX_YISHI or SENTENCE_PUNCT.search(rest) or len(COMMA.findall(rest)) > 1:
+def _standalone_shi(lines: Lines, li: int, ts: int, n: int, items: list[Item]) -> bool:
+    """True when an `N是…` line is a short standalone title that continues or opens a sequence
+    of such lines ("一是宣传发动阶段(5月)。" … "二是集中整改阶段(6月)。"); an `一是` sentence
+    run on in a paragraph is not one."""
+    if not _shi_title(lines, li, ts):
         return False
-    return lines.next[li] is not None
+    prev = next((it for it in reversed(items) if it.style == "shi"), None)
+    if prev is not None and prev.number == n - 1:
+        return True
+    if n != 1:
+        return False
+    text = lines.text
+    j = lines.next[li]
+    while j is not None:  # the next "N是" line start must be a "二是" title
+        s, e = lines.content[j]
+        m = SHI.match(text, s, e)
+        if m and text[m.start():m.end() - 1] == "二":
+            return _shi_title(lines, j, m.end())
+        j = lines.next[j]
+    return False
+
+
+def _shi_title(lines: Lines, li: int, ts: int) -> bool:
+    """True when the rest of an `N是` line is title-shaped: short, one sentence at most."""
+    rest = lines.text[ts:lines.content[li][1]].rstrip("。.；; ")
+    return (bool(rest) and len(rest) <= MAX_TITLE and not SENTENCE_PUNCT.search(rest)
+            and len(COMMA.findall(rest)) <= 1 and lines.next[li] is not None)
 
 
 def _title_span(lines: Lines, li: int, prev_kind: str, marked: bool) -> tuple[str, int, int] | None:
@@ -140,13 +156,15 @@ def _title_span(lines: Lines, li: int, prev_kind: str, marked: bool) -> tuple[st
         return None
     if DATE_LINE.fullmatch(core) and ("年" in core or "日" in core):
         return None  # a date, e.g. a signature date
+    nxt = lines.next[li]
+    if MONTH_LABEL.fullmatch(core) and nxt is not None:
+        return "month", s, s + len(core)  # "三月份：" or "九月" alone on a line opens that month's block
     kind = "month" if MONTH_TITLE.match(core) else "title"
     known = marked or is_section_name(core)
     if prev_kind in ("open", "start") and not known:
         return None  # the tail of a line cut mid-sentence, or the article's subtitle
     if prev_kind in ("numbered", "title") and kind == "title" and not known and not headed(core):
         return None  # a short unpunctuated line right under a heading is its body or value
-    nxt = lines.next[li]
     if nxt is None:
         return None  # a title heads a block; a last short line is a signature
     if not known and not _opens_block(lines, nxt):
@@ -162,6 +180,8 @@ def _opens_block(lines: Lines, nxt: int) -> bool:
     line = text[s:e]
     if marker_at(text, s, e) or SHI.match(line) or lines.closes(nxt) or e - s > MAX_TITLE:
         return True
+    if CELL_SEP.search(line):
+        return True  # a table below its title: "具体工作：" above "时间 | 活动内容 |"
     if DATE_LINE.fullmatch(line):
         return False
     return bool(MONTH_TITLE.match(line)) or headed(line.rstrip("：:"))
@@ -176,8 +196,10 @@ def _table_lines(lines: Lines, numbered: set[int]) -> set[int]:
     for li, (s, e) in enumerate(lines.content):
         if s >= e:
             continue
+        # rows with " |" cells are tables of their own (their month labels are decided by
+        # `_row_month`): they break a run, so the title line above them is not a cell
         if (li not in numbered and e - s <= MAX_TITLE and not SENTENCE_PUNCT.search(text, s, e)
-                and text[e - 1] not in "，,、"):
+                and text[e - 1] not in "，,、" and not CELL_SEP.search(text, s, e)):
             run.append(li)
             continue
         if len(run) >= TABLE_RUN:

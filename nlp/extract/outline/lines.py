@@ -9,8 +9,9 @@ import regex
 from ...lang.punct import CLOSERS, LINE_SPACE
 
 # What may precede a marker at a line start: spaces, a markdown mark or bullet left in the text.
-# Matches "  ", "## ", "- ", "• "; must not match "-5" (a bullet needs a space after it).
-LINE_LEAD = regex.compile(r"[ \t\u3000\xa0]*(?:#{1,6}[ \t]+)?(?:[-*+•·▪][ \t]+)?")
+# Matches "  ", "## ", "##" (an ATX mark without its space: "##一、总则"), "- ", "• "; must not
+# match "-5" (a bullet needs a space after it).
+LINE_LEAD = regex.compile(r"[ \t\u3000\xa0]*(?:#{1,6}[ \t]*)?(?:[-*+•·▪][ \t]+)?")
 LINE_LEAD_CHARS = frozenset(" \t\u3000\xa0#-*+•·▪")  # a non-empty LINE_LEAD match opens with one
 
 UNNUMBERED = frozenset({"title", "month"})  # item styles of headings without a marker

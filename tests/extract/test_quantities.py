@@ -96,9 +96,9 @@ def test_percentage_points():
     assert (q.value, q.unit) == (3, "个百分点")
 
 
-def test_bare_rate_without_sign():
-    q = one("协议履约率达97,")
-    assert (q.value, q.unit) == (97, "")
+def test_a_rate_without_its_sign_is_no_quantity():
+    # a lost % sign is the publisher's error, not a pattern to read
+    assert find_quantities("协议履约率达97,") == []
 
 
 # ----------------------------------------------------------------------------- ranges

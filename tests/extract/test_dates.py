@@ -555,7 +555,7 @@ def test_rule_prefilters_hold_for_every_match(corpus_documents):
 
     from nlp.extract import dates as dates_mod
 
-    heldout = sorted((Path(__file__).parent / "heldout" / "docs").glob("*"))
+    heldout = sorted((Path(__file__).parents[1] / "heldout" / "docs").glob("*"))
     texts = [a.text for d in corpus_documents for a in d.articles]
     texts += [p.read_text(encoding="utf-8") for p in heldout if p.suffix in (".txt", ".md")]
     checked = 0

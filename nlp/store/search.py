@@ -1,30 +1,37 @@
-"""Full-text search over the archive database: the query segmented like the index, filters, snippets.
-
-The index itself (passages and their jieba words) is written by `nlp.store`; this module only reads.
-"""
+"""Full-text search over the archive: a jieba-segmented shadow column in FTS5, with filters."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
-from .store import PASSAGE_TEXT, WORDLIKE
+from .schema import PASSAGE_TEXT
+
+# A run of CJK characters, letters or digits: what counts as a word for the index.
+# matches: "职工", "2024", "abc"; must not match: "，", " ", "-"
+_WORDLIKE = regex.compile(r"[\p{Han}\p{L}\p{N}]")
+
+
+def index_words(words: Iterable[str]) -> str:
+    """Words joined by spaces for the FTS5 shadow column (punctuation and spaces dropped)."""
+    return " ".join(w for w in words if _WORDLIKE.search(w))
 
 
 def query_terms(query: str) -> list[str]:
     """The query segmented exactly like indexed text (jieba words, punctuation dropped)."""
-    from .text.segment import get_segmenter
+    from ..text.segment import get_segmenter
 
     seg = get_segmenter()
     terms: list[str] = []
     for chunk in query.split():
         for w in seg.search_words(chunk):
             w = w.strip()
-            if w and WORDLIKE.search(w) and w not in terms:
+            if w and _WORDLIKE.search(w) and w not in terms:
                 terms.append(w)
     return terms
 
