@@ -17,7 +17,7 @@ from nlp.digest.render_md import md_text
 from nlp.digest.summary import is_boilerplate, pagerank
 from nlp.model import Article, DateMention, Flag
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED_000 = "000_9825fc98e55fd8cd"
 SITE_WORDS = ("小编", "查看剩余", "范文", "下载", "作者:", "作者：")
 

@@ -18,7 +18,7 @@ nbclient = pytest.importorskip("nbclient")
 pytest.importorskip("ipykernel")
 pytest.importorskip("matplotlib")
 
-NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "explore.ipynb"
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "explore.ipynb"
 KERNEL = "plan-nlp-test"
 # Cells that call modules built in parallel (themes, draft): tagged so that the rest of the
 # notebook can be proven on a tree that does not have them yet.

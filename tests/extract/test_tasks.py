@@ -15,7 +15,7 @@ from nlp.extract.targets import extract_targets
 from nlp.extract.tasks import extract_tasks
 from nlp.model import Article, DateMention
 
-SAMPLE = Path(__file__).parent / "data" / "task_sample.tsv"
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "task_sample.tsv"
 
 
 def annotated(text: str, dates: tuple[DateMention, ...] = ()) -> Article:
