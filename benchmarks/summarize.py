@@ -20,6 +20,8 @@ from pathlib import Path
 
 import jieba
 
+from nlp.progress import FileProgress
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 BUDGET_S = 10.0
@@ -31,13 +33,15 @@ JIEBA_PROCESS = (
 )
 
 
-def best_of(runs: int, cmd: list[str]) -> float:
-    """Best wall time in seconds of `runs` runs of `cmd` (each must succeed)."""
+def best_of(runs: int, cmd: list[str], label: str = "run") -> float:
+    """Best wall time in seconds of `runs` runs of `cmd` (each must succeed), with progress on stderr."""
     best = float("inf")
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        best = min(best, time.perf_counter() - t0)
+    with FileProgress(label, every=0.0, unit="runs") as bar:
+        for k in range(1, runs + 1):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            best = min(best, time.perf_counter() - t0)
+            bar.update(k, runs, f"{time.perf_counter() - t0:.1f} s")
     return best
 
 
@@ -47,7 +51,7 @@ def stage_times(fmt: str) -> dict[str, float]:
     from nlp.digest.build import build_digest
     from nlp.digest.cli import DigestFormat, analyze_all, render
     t1 = time.perf_counter()
-    articles, _ = analyze_all([CORPUS])
+    articles, _, _ = analyze_all([CORPUS])
     t2 = time.perf_counter()
     digest = build_digest(articles)
     t3 = time.perf_counter()
@@ -83,12 +87,12 @@ def main() -> None:
     t0 = time.perf_counter()
     reference.lcut(text)
     lcut_s = time.perf_counter() - t0
-    jieba_proc_s = best_of(args.runs, [sys.executable, "-c", JIEBA_PROCESS, str(CORPUS)])
+    jieba_proc_s = best_of(args.runs, [sys.executable, "-c", JIEBA_PROCESS, str(CORPUS)], "jieba process")
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"digest.{args.format}"
         cmd = [sys.executable, "-m", "nlp.digest.cli", str(CORPUS), "--format", args.format, "-o", str(out)]
-        summarize_s = best_of(args.runs, cmd)
+        summarize_s = best_of(args.runs, cmd, "summarize")
 
     print(f"corpus: {len(text):,} characters in {len(list(CORPUS.glob('*.txt')))} files")
     print(f"summarize corpus --format {args.format}, end to end, best of {args.runs}: {summarize_s:6.2f} s"

@@ -23,6 +23,7 @@ import jieba
 from nlp.extract import dates, genre, outline, quantities, targets, tasks
 from nlp.ingest.document import document_from_text
 from nlp.pipeline import annotate
+from nlp.progress import FileProgress
 from nlp.text.segment import get_segmenter
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -90,15 +91,20 @@ def main() -> int:
             for art in document_from_text(text, name).articles:
                 annotate(art)
 
-    print(f"text: {chars:,} characters ({len(texts)} files), best of {args.repeat} passes")
-    rows = [("analyze (read+split+annotate)", chars, *fastest(analyze_all, segment_all, args.repeat))]
-    articles = [a for name, text in texts for a in document_from_text(text, name).articles]
-    for art in articles:
-        annotate(art)
-    article_chars = sum(len(a.text) for a in articles)
-    for name, fn in STAGES.items():
-        rows.append((f"  {name}", article_chars,
-                     *fastest(lambda fn=fn: [fn(a) for a in articles], segment_all, args.repeat)))
+    print(f"text: {chars:,} characters ({len(texts)} files), best of {args.repeat} passes", flush=True)
+    steps = 1 + len(STAGES)
+    # A run takes minutes: a bar on a terminal, a line per measurement otherwise (on stderr).
+    with FileProgress("throughput", every=0.0, unit="measurements") as bar:
+        rows = [("analyze (read+split+annotate)", chars, *fastest(analyze_all, segment_all, args.repeat))]
+        bar.update(1, steps, "analyze")
+        articles = [a for name, text in texts for a in document_from_text(text, name).articles]
+        for art in articles:
+            annotate(art)
+        article_chars = sum(len(a.text) for a in articles)
+        for k, (name, fn) in enumerate(STAGES.items(), 2):
+            rows.append((f"  {name}", article_chars,
+                         *fastest(lambda fn=fn: [fn(a) for a in articles], segment_all, args.repeat)))
+            bar.update(k, steps, name)
 
     ratios = {}
     for label, n, seconds, ref_seconds in rows:

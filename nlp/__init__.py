@@ -5,7 +5,8 @@ from ._lazy import lazy_exports
 _EXPORTS = {
     "analyze_document": "api", "analyze_path": "api", "analyze_text": "api", "load_document": "api",
     "Article": "model", "DateMention": "model", "Document": "model", "Flag": "model",
-    "Heading": "model", "Section": "model", "Target": "model", "Task": "model",
+    "Corpus": "corpus", "Heading": "model", "Section": "model", "Target": "model", "Task": "model",
+    "ThemeModel": "themes", "fit_themes": "themes", "theme_units": "themes",
     "draft": "draft.build", "Draft": "draft.model",
 }
 __all__ = list(_EXPORTS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from enum import Enum
@@ -20,6 +21,30 @@ if TYPE_CHECKING:
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Structured data from Chinese work plans.")
 
 
+def package_version() -> str:
+    """The installed plan-nlp version (from the package metadata that pyproject.toml sets)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("plan-nlp")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"plan-nlp {package_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Structured data from Chinese work plans."""
+
+
 class Format(str, Enum):
     jsonl = "jsonl"
     json = "json"
@@ -29,22 +54,19 @@ class Format(str, Enum):
     targets = "targets"
 
 
-def _analyze_all(paths: list[Path], simplify: bool) -> tuple[list[Article], int]:
-    """Analyze every file; a bad file costs one line on stderr, never the others."""
-    from .api import analyze_document, iter_files  # the extractors load on use, not for `search`
+def analyze_or_report(paths: list[Path], simplify: bool = True, label: str = "analyze") -> tuple[list[Article], int]:
+    """Run `api.analyze_paths` with progress on stderr; name every failed and skipped file there.
 
-    articles: list[Article] = []
-    failed = 0
-    for path in iter_files(paths):
-        try:
-            articles.extend(analyze_document(path, simplify=simplify).articles)
-        except PlanNLPError as exc:
-            failed += 1
-            _error_line(f"{exc.path or path}: {exc.detail}")
-        except OSError as exc:
-            failed += 1
-            _error_line(f"{path}: {exc.strerror or exc}")
-    return articles, failed
+    Returns the articles and the number of files that failed (skipped files are not failures).
+    """
+    from .api import analyze_paths  # the extractors load on use, not for `search`
+    from .progress import FileProgress
+
+    with FileProgress(label) as bar:
+        result = analyze_paths(paths, simplify=simplify, progress=bar.update)
+    for problem in result.skipped + result.failed:
+        _error_line(problem.line())
+    return result.articles, len(result.failed)
 
 
 def _error_line(message: str) -> None:
@@ -65,6 +87,13 @@ def _summary_table(articles: list[Article]) -> Table:
     return table
 
 
+def _plain(table: Table) -> str:
+    """A rich table rendered as plain text, wide enough for every column."""
+    console = Console(width=200, record=True, file=io.StringIO(), color_system=None)
+    console.print(table)
+    return console.export_text()
+
+
 def _render_text(articles: list[Article], fmt: Format) -> str:
     from .extract import dates, outline, targets
 
@@ -79,12 +108,12 @@ def analyze(
     paths: list[Path] = typer.Argument(..., help="Files or folders (walked recursively)."),
     format: Format = typer.Option(Format.jsonl, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here; print a summary table."),
-    no_simplify: bool = typer.Option(False, "--no-simplify", help="Keep traditional characters."),
+    no_simplify: bool = typer.Option(False, "--no-simplify", help="Match traditional text as printed (no simplified view); output is always as printed."),
 ) -> None:
     """Analyze plans: one JSON object per article (or a table / outline / calendar / targets view)."""
     # Piped output has no terminal width; rich would squeeze the table into 80 columns.
     out = Console(width=None if sys.stdout.isatty() else 120)
-    articles, failed = _analyze_all(paths, not no_simplify)
+    articles, failed = analyze_or_report(paths, not no_simplify)
     if format == Format.jsonl:
         text = "".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in articles)
     elif format == Format.json:
@@ -94,10 +123,12 @@ def analyze(
     else:
         text = _render_text(articles, format)
     if output is not None:
+        if text is None:  # the table itself, as plain text (no colours, no width limit)
+            text = _plain(_summary_table(articles))
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text if text is not None else "", encoding="utf-8")
+        output.write_text(text, encoding="utf-8")
         out.print(_summary_table(articles))
-        out.print(f"wrote {output}")
+        out.print(f"wrote {output} ({len(articles)} articles)")
     elif text is None:
         out.print(_summary_table(articles))
     else:
@@ -124,7 +155,7 @@ def evaluate(
         if pred is not None:
             result = score_file(list(gold), pred, slack=slack, only=only)
         elif paths:
-            articles, _ = _analyze_all(paths, True)
+            articles, _ = analyze_or_report(paths, True, label="evaluate")
             result = evaluate_records(list(gold), [a.to_dict() for a in articles], slack=slack, only=only)
         else:
             err.print("plan-nlp: evaluate needs --pred FILE or PATHS to analyze")
@@ -143,8 +174,10 @@ def _register_subcommands() -> None:
     from .batch.cli import batch, export, search
     from .digest.cli import summarize
     from .draft.cli import draft
+    from .themes.cli import themes
 
     app.command("summarize")(summarize)
+    app.command("themes")(themes)
     app.command("draft")(draft)
     app.command("batch")(batch)
     app.command("search")(search)

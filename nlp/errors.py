@@ -40,6 +40,13 @@ class UnsupportedFormat(PlanNLPError):
     reason = "unsupported_format"
 
 
+class MissingConverter(UnsupportedFormat):
+    """A format read through an external program (LibreOffice, antiword) that is not installed;
+    the message names the package to install."""
+
+    reason = "missing_converter"
+
+
 class EmptyDocument(UnreadableFile):
     """The file holds no text once boilerplate is removed."""
 

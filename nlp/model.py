@@ -43,8 +43,8 @@ class LineMark:
     """Markdown decoration stripped from the start of a line during normalization."""
 
     start: int  # offset in the article text of the line the mark stood before
-    kind: str  # "heading" (#...) or "bullet" (- / * / +)
-    raw: str  # the mark as printed, e.g. "## " or "- "
+    kind: str  # "heading" (#... or a setext underline), "bullet" (- / * / +), "emphasis" (a whole bold line)
+    raw: str  # the mark as printed, e.g. "## ", "- ", "**"; a setext heading's underline ("===")
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,11 @@ class Article:
     schedule: tuple[ScheduleItem, ...] = ()
     flags: tuple[Flag, ...] = ()
     explain: dict[str, Any] = field(default_factory=dict)
+    # Names of the fields the pipeline's components have filled (nlp.pipeline), so a view never guesses.
+    filled: frozenset[str] = field(default_factory=frozenset, repr=False)
+    # The same text in simplified script, character for character, when the document is printed in
+    # traditional script (None otherwise): extractors match against it, items keep the printed text.
+    match_text: str | None = field(default=None, repr=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map an article span to the raw document text (end exclusive)."""

@@ -6,7 +6,6 @@ read. The schema is documented in docs/store.md; every span row keeps its articl
 
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
 import time
@@ -492,6 +491,13 @@ def known_documents(conn: sqlite3.Connection, archive: str) -> dict[str, tuple[s
         "SELECT path, sha256, status FROM documents WHERE archive = ?", (archive,))}
 
 
+def failed_documents(conn: sqlite3.Connection, archive: str) -> list[tuple[str, str, str, int | None]]:
+    """(path, reason, detail, run_id of the failure) of every file of the archive failing now."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT d.path, e.reason, e.detail, e.run_id FROM documents d JOIN errors e ON e.document_id = d.id"
+        " WHERE d.archive = ? AND d.status = 'failed' ORDER BY d.path", (archive,))]
+
+
 def start_run(conn: sqlite3.Connection, archive: str, engine: str, workers: int, force: bool) -> int:
     """Record a new run (earlier runs left 'running' by a crash become 'interrupted')."""
     conn.execute("UPDATE runs SET status='interrupted' WHERE status='running'")
@@ -602,22 +608,52 @@ def _snippet(text: str, needles: list[str], width: int, mark: tuple[str, str]) -
     return ("…" if lo > 0 else "") + "".join(out).replace("\n", " ") + ("…" if hi < len(text) else "")
 
 
+@dataclass(frozen=True)
+class SearchFilter:
+    """Restrictions on search hits: the article's year, org type and genre, and its file path.
+
+    `source` is a glob on the document's path relative to its archive (`2023/*`, `*学校*`);
+    a path without `*`, `?` or `[` matches as a substring."""
+
+    year: int | None = None
+    org_type: str | None = None
+    genre: str | None = None
+    source: str | None = None
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """An SQL condition over `a` (articles) and `d` (documents), and its parameters."""
+        conds: list[str] = []
+        params: list[Any] = []
+        for column, value in (("a.year", self.year), ("a.org_type", self.org_type), ("a.genre", self.genre)):
+            if value is not None:
+                conds.append(f"{column} = ?")
+                params.append(value)
+        if self.source:
+            pattern = self.source if any(c in self.source for c in "*?[") else f"*{self.source}*"
+            conds.append("d.path GLOB ?")
+            params.append(pattern)
+        return "".join(f" AND {c}" for c in conds), params
+
+
 def search(conn: sqlite3.Connection, query: str, limit: int = 10, width: int = 80,
-           mark: tuple[str, str] = ("[", "]")) -> list[Hit]:
+           mark: tuple[str, str] = ("[", "]"), where: SearchFilter | None = None) -> list[Hit]:
     """Passages matching every word of `query` (jieba-segmented), best first (bm25).
 
     Passages holding each whitespace-separated part of the query literally rank first, so
-    `送温暖` prefers 送温暖 over a passage with 送 and 温暖 apart.
+    `送温暖` prefers 送温暖 over a passage with 送 and 温暖 apart. `where` keeps only the hits
+    of matching articles.
     """
     terms = query_terms(query)
     if not terms:
         return []
     match = " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    cond, params = (where or SearchFilter()).sql()
     rows = conn.execute(
         f"SELECT d.path, a.idx, a.title, p.section, p.start, p.\"end\", {PASSAGE_TEXT}, bm25(passages_fts) AS score"
         " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
         " JOIN articles a ON a.id = p.article_id JOIN documents d ON d.id = a.document_id"
-        " WHERE passages_fts MATCH ? ORDER BY score LIMIT ?", (match, max(limit * 5, 50))).fetchall()
+        f" WHERE passages_fts MATCH ?{cond} ORDER BY score LIMIT ?",
+        (match, *params, max(limit * 5, 50))).fetchall()
     chunks = [c for c in query.split() if c]
     rows.sort(key=lambda r: (not all(c in r[6] for c in chunks), r[7]))
     needles = chunks + terms
@@ -628,18 +664,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 10, width: int = 8
 
 # ---------------------------------------------------------------- export
 
-EXPORT_FORMATS = ("parquet", "csv", "jsonl")
-
-_ARROW_TYPES = {"INTEGER": "int64", "REAL": "float64"}
-
-
-def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
-    return [(r[1], (r[2] or "TEXT").upper()) for r in conn.execute(f"PRAGMA table_info({table})")]
-
-
-def _rows(conn: sqlite3.Connection, table: str) -> Iterator[tuple]:
-    cols = ", ".join(f'"{c}"' for c, _ in _columns(conn, table))
-    yield from conn.execute(f"SELECT {cols} FROM {table} ORDER BY rowid")
+EXPORT_FORMATS = ("parquet", "csv", "xlsx", "jsonl")
 
 
 class MissingExtra(RuntimeError):
@@ -647,35 +672,7 @@ class MissingExtra(RuntimeError):
 
 
 def export(conn: sqlite3.Connection, outdir: str | Path, fmt: str) -> dict[str, Path]:
-    """Write one file per table (parquet, csv or jsonl) into `outdir`; return table -> file."""
-    if fmt not in EXPORT_FORMATS:
-        raise ValueError(f"unknown export format {fmt!r} (expected {', '.join(EXPORT_FORMATS)})")
-    if fmt == "parquet":
-        try:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-        except ImportError as exc:
-            raise MissingExtra("parquet export needs pyarrow: pip install 'plan-nlp[dask]'") from exc
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
-    written: dict[str, Path] = {}
-    for table in TABLES:
-        cols = _columns(conn, table)
-        names = [c for c, _ in cols]
-        path = out / f"{table}.{fmt}"
-        if fmt == "parquet":
-            schema = pa.schema([(c, getattr(pa, _ARROW_TYPES.get(t, "string"))()) for c, t in cols])
-            rows = list(_rows(conn, table))
-            data = {c: [r[i] for r in rows] for i, c in enumerate(names)}
-            pq.write_table(pa.Table.from_pydict(data, schema=schema), path)
-        elif fmt == "csv":
-            with path.open("w", encoding="utf-8", newline="") as fh:
-                w = csv.writer(fh)
-                w.writerow(names)
-                w.writerows(_rows(conn, table))
-        else:
-            with path.open("w", encoding="utf-8") as fh:
-                for r in _rows(conn, table):
-                    fh.write(json.dumps(dict(zip(names, r)), ensure_ascii=False) + "\n")
-        written[table] = path
-    return written
+    """Write one file per table (parquet, csv, xlsx or jsonl) into `outdir`; return table -> file."""
+    from .export import export_tables
+
+    return export_tables(conn, outdir, fmt)

@@ -69,13 +69,14 @@ def test_output_option_writes_the_file_and_prints_a_summary_table(tmp_path):
     assert "第2篇" in result.stdout
 
 
-def test_no_simplify_keeps_traditional_characters(tmp_path):
+def test_traditional_characters_are_kept_with_or_without_no_simplify(tmp_path):
     f = tmp_path / "trad.txt"
     f.write_text("學校工會工作計劃\n\n一、加強工會組織建設，開展勞動競賽。", encoding="utf-8")
     kept = runner.invoke(app, ["analyze", str(f), "--no-simplify"])
-    simplified = runner.invoke(app, ["analyze", str(f)])
+    default = runner.invoke(app, ["analyze", str(f)])
     assert "勞動競賽" in json.loads(kept.stdout)["text"]
-    assert "劳动竞赛" in json.loads(simplified.stdout)["text"]
+    assert "勞動競賽" in json.loads(default.stdout)["text"]
+    assert json.loads(default.stdout)["headings"][0]["text"] == "加強工會組織建設，開展勞動競賽"
 
 
 def test_evaluate_scores_a_fresh_analysis_and_a_prediction_file(tmp_path, corpus_jsonl):

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
 PHONE = (390, 2000)
+DESKTOP = (1280, 2000)
 TIMEOUT = 90
 
 if not CHROMIUM.exists():
@@ -95,7 +96,12 @@ def hooked(html: str) -> str:
 
 def dump(page: Path, tmp: Path) -> tuple[str, str]:
     """Rendered DOM and Chromium's log of a page at phone width."""
-    proc = chromium(page.as_uri(), "--dump-dom", f"--window-size={PHONE[0]},{PHONE[1]}",
+    return dump_url(page.as_uri(), tmp)
+
+
+def dump_url(url: str, tmp: Path) -> tuple[str, str]:
+    """Rendered DOM and Chromium's log of a URL (a page with a query) at phone width."""
+    proc = chromium(url, "--dump-dom", f"--window-size={PHONE[0]},{PHONE[1]}",
                     "--virtual-time-budget=3000", tmp=tmp)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc.stdout, proc.stderr
@@ -158,7 +164,7 @@ def test_chinese_text_in_rendered_dom(rendered, digest_html: Path):
     dom, _ = rendered
     assert "计划摘要" in dom and "总览" in dom and "年历" in dom
     # Article titles of the corpus come through the renderer into the live DOM.
-    titles = re.findall(r'<section id="a\d+">\s*<h3>(.*?)</h3>', digest_html.read_text(encoding="utf-8"))
+    titles = re.findall(r'<article class="entry" id="a\d+"[^>]*>\s*<h3>(.*?)</h3>', digest_html.read_text(encoding="utf-8"))
     assert titles and all(t in dom for t in titles)
     assert sum(bool(re.search(r"[\u4e00-\u9fff]", t)) for t in titles) == len(titles)
     # Inline SVG charts survived parsing: heatmap and bar charts.
@@ -173,15 +179,77 @@ def test_fits_phone_width(rendered):
     assert width <= viewport, f"page is {width}px wide at a {viewport}px viewport (horizontal overflow)"
 
 
-def test_phone_screenshot(digest_html: Path, tmp: Path):
+@pytest.mark.parametrize("name, size", [("phone", PHONE), ("desktop", DESKTOP)])
+def test_screenshot(digest_html: Path, tmp: Path, name: str, size: tuple[int, int]):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    shot = ARTIFACTS / "digest_phone.png"
+    shot = ARTIFACTS / f"digest_{name}.png"
     shot.unlink(missing_ok=True)
-    proc = chromium(digest_html.as_uri(), f"--screenshot={shot}", f"--window-size={PHONE[0]},{PHONE[1]}",
+    proc = chromium(digest_html.as_uri(), f"--screenshot={shot}", f"--window-size={size[0]},{size[1]}",
                     tmp=tmp)
     assert proc.returncode == 0, proc.stderr[-2000:]
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
-    assert (width, height) == PHONE
+    assert (width, height) == size
     assert len(data) > 20_000  # a blank page compresses to a few kB
+
+
+# ----------------------------------------------------------------------------- a reader's page (issue 17)
+
+ENGLISH_CODES = ("federation", "enterprise", "placeholder year", "repaired_line", "numbering_gap",
+                 "near_duplicate", ">plan<", ">summary<", ">mixed<", "unknown")
+
+
+def _visible_text(dom: str) -> str:
+    """The DOM's text outside tags, scripts and attribute values (what a reader sees, roughly)."""
+    body = re.sub(r"<script\b.*?</script>|<style\b.*?</style>|<pre id=\"__(?:errors|hook)\">.*?</pre>", "", dom, flags=re.S)
+    return re.sub(r"<[^>]+>", "\n", body)
+
+
+def _articles(dom: str) -> list[tuple[str, bool, str]]:
+    """(id, hidden, title) of every article entry in a dumped DOM."""
+    return [(m.group(1), "hidden" in m.group(2), m.group(3)) for m in
+            re.finditer(r'<article class="entry" id="(a\d+)"([^>]*)>\s*<h3>(.*?)</h3>', dom, re.S)]
+
+
+def test_article_titles_are_distinct(rendered):
+    dom, _ = rendered
+    titles = [t for _, _, t in _articles(dom)]
+    assert len(titles) == 41 and len(set(titles)) == len(titles)
+
+
+def test_values_are_shown_in_chinese_not_as_codes(rendered):
+    text = _visible_text(rendered[0])
+    for code in ENGLISH_CODES:
+        assert code not in text, code
+    assert "计划" in text and "总结" in text and "学校" in text and "年份待填" in text
+
+
+def test_near_duplicates_are_links_to_articles_on_the_page(rendered):
+    dom, _ = rendered
+    ids = {i for i, _, _ in _articles(dom)}
+    section = dom.split('id="duplicates"', 1)[1].split('id="articles"', 1)[0]
+    links = re.findall(r'<a href="#(a\d+)">', section)
+    assert links and set(links) <= ids
+
+
+def test_flags_are_in_plain_words_behind_a_toggle(rendered):
+    dom, _ = rendered
+    blocks = re.findall(r"<details class=\"meta\"><summary>文本质量提示.*?</details>", dom, re.S)
+    assert blocks and all("repaired_line" not in b and "placeholder" not in b for b in blocks)
+
+
+def test_filter_box_hides_articles_that_do_not_match(digest_html: Path, tmp: Path):
+    page = tmp / "digest_filter.html"
+    page.write_text(hooked(digest_html.read_text(encoding="utf-8")), encoding="utf-8")
+    dom, _ = dump_url(page.as_uri() + "?q=" + "小学工会", tmp)
+    entries = _articles(dom)
+    shown = [t for _, hidden, t in entries if not hidden]
+    assert shown and len(shown) < len(entries)
+    assert all("小学工会" in t for t in shown)
+    assert re.search(rf"<output[^>]*>{len(shown)} / {len(entries)} 篇</output>", dom)
+    assert (pre(dom, "__errors") or "") == ""
+    # The genre menu filters too: only summaries left.
+    dom, _ = dump_url(page.as_uri() + "?genre=summary", tmp)
+    shown = [t for _, hidden, t in _articles(dom) if not hidden]
+    assert shown and len(shown) < len(entries)

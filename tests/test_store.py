@@ -11,7 +11,7 @@ import pytest
 
 from nlp import store
 from nlp.errors import PlanNLPError, UnwritableDocument
-from nlp.batch.executors import analyze_file
+from nlp.batch.work import analyze_file
 
 from conftest import CORPUS
 
@@ -139,7 +139,7 @@ def test_replacing_and_deleting_leave_no_orphan_rows(tmp_path, results, enforce)
 
 
 def test_passages_cut_long_paragraphs_at_sentence_ends():
-    from nlp.batch.executors import PASSAGE_MAX, _passages
+    from nlp.batch.work import PASSAGE_MAX, _passages
     from nlp.model import Article
 
     para = "".join(f"第{i}项工作要组织职工开展技能竞赛活动。" for i in range(40))

@@ -21,7 +21,11 @@ class EngineName(str, Enum):
 class ExportFormat(str, Enum):
     parquet = "parquet"
     csv = "csv"
+    xlsx = "xlsx"
     jsonl = "jsonl"
+
+
+FAILURES_SHOWN = 50  # failed files named one per line; the rest counted
 
 
 def _fail(err: Console, message: str) -> None:
@@ -41,7 +45,7 @@ def batch(
         help="Seconds one file may take before it is failed (default 600; 0: no limit; local engine only)."),
 ) -> None:
     """Analyze every file of an archive into a database (unchanged files are skipped)."""
-    from nlp.batch.executors import default_workers
+    from nlp.batch.engines import default_workers
     from nlp.batch.run import DEFAULT_FILE_TIMEOUT, iter_report_lines, run_batch
     from nlp.errors import PlanNLPError
     from nlp.store import MissingExtra
@@ -93,6 +97,37 @@ def batch(
         raise typer.Exit(130) from None
     for line in iter_report_lines(report):
         typer.echo(line)
+    if _report_failures(db, archive, report.run_id):
+        raise typer.Exit(1)
+
+
+def failure_lines(failures: list[tuple[str, str, str, int | None]], run_id: int) -> list[str]:
+    """Lines naming every failed file with its reason: this run's first, then earlier ones."""
+    now = [f for f in failures if f[3] == run_id]
+    before = [f for f in failures if f[3] != run_id]
+    lines: list[str] = []
+    for group, head in ((now, "failed in this run"), (before, "still fail (unchanged since an earlier run)")):
+        if not group:
+            continue
+        lines.append(f"{len(group)} file{'s' if len(group) != 1 else ''} {head}:")
+        lines += [f"  {path}: {detail or reason} [{reason}]" for path, reason, detail, _ in group[:FAILURES_SHOWN]]
+        if len(group) > FAILURES_SHOWN:
+            lines.append(f"  … and {len(group) - FAILURES_SHOWN} more (see `export` → errors)")
+    return lines
+
+
+def _report_failures(db: Path, archive: Path, run_id: int) -> bool:
+    """Name on stderr every file of the archive that fails now; True if any does."""
+    from nlp import store
+
+    conn = store.connect(db)
+    try:
+        failures = store.failed_documents(conn, str(archive.resolve()))
+    finally:
+        conn.close()
+    for line in failure_lines(failures, run_id):
+        typer.echo(line, err=True)
+    return bool(failures)
 
 
 def _open_existing(db: Path, err: Console):
@@ -108,15 +143,22 @@ def search(
     query: str = typer.Argument(..., help="Words to find (segmented like the index)."),
     db: Path = typer.Option(Path("plans.db"), "--db", help="Database written by `batch`."),
     limit: int = typer.Option(10, "--limit", "-n", help="Most results shown."),
+    year: Optional[int] = typer.Option(None, "--year", help="Only articles of this year (e.g. 2023)."),
+    org_type: Optional[str] = typer.Option(
+        None, "--org-type", help="Only this organisation type: federation, school, enterprise, hospital, community…"),
+    genre: Optional[str] = typer.Option(None, "--genre", help="Only this genre: plan, summary, mixed or other."),
+    source: Optional[str] = typer.Option(
+        None, "--source", help="Only files whose path (relative to the archive) matches this glob or contains this text."),
 ) -> None:
     """Full-text search over the archive: source, article title, section and a snippet per hit."""
     from nlp import store
 
     err = Console(stderr=True)
     conn = _open_existing(db, err)
+    where = store.SearchFilter(year=year, org_type=org_type, genre=genre, source=source)
     try:
         tty = sys.stdout.isatty()
-        hits = store.search(conn, query, limit=limit, mark=("\x00", "\x01") if tty else ("[", "]"))
+        hits = store.search(conn, query, limit=limit, mark=("\x00", "\x01") if tty else ("[", "]"), where=where)
     finally:
         conn.close()
     out = Console(highlight=False)
@@ -140,9 +182,12 @@ def search(
 def export(
     outdir: Path = typer.Argument(..., help="Folder for one file per table."),
     db: Path = typer.Option(Path("plans.db"), "--db", help="Database written by `batch`."),
-    format: ExportFormat = typer.Option(ExportFormat.parquet, "--format", "-f", help="parquet, csv or jsonl."),
+    format: ExportFormat = typer.Option(
+        ExportFormat.parquet, "--format", "-f",
+        help="parquet (needs pyarrow: pip install 'plan-nlp\\[dask]'), csv (UTF-8 with BOM, opens in Excel), "
+             "xlsx (one workbook per table) or jsonl."),
 ) -> None:
-    """Export every table of the database (parquet needs the plan-nlp[dask] extra)."""
+    """Export every table of the database, one file per table (errors carry the file path)."""
     from nlp import store
 
     err = Console(stderr=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from nlp.batch.executors import IN_FLIGHT_PER_WORKER, Task, analyze_file
+from nlp.batch.work import IN_FLIGHT_PER_WORKER, Task, analyze_file
 from nlp.errors import PlanNLPError
 from nlp.store import FileResult
 

@@ -14,7 +14,8 @@ from typing import IO, Any
 
 from nlp import store
 from nlp.batch.discover import Entry, discover, file_hash
-from nlp.batch.executors import Engine, Task, make_engine
+from nlp.batch.engines import Engine, make_engine
+from nlp.batch.work import Task
 from nlp.errors import PlanNLPError, UnwritableDocument
 from nlp.store import FileResult
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .build import HeatRow
+from .model import HeatRow
 
 CELL = 22
 LABEL_WIDTH = 64

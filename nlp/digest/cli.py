@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from ..errors import PlanNLPError
-
 if TYPE_CHECKING:  # the extractors load when a digest is made, not when the CLI starts
     from ..model import Article
     from .build import Digest
@@ -24,20 +22,25 @@ class DigestFormat(str, Enum):
     json = "json"
 
 
-def analyze_all(paths: list[Path]) -> tuple[list[Article], list[str]]:
-    """Annotated articles of every file; a bad file gives an error line, never stops the others."""
-    from ..api import analyze_document, iter_files
+def analyze_all(paths: list[Path], progress: bool = False) -> tuple[list[Article], list[str], int]:
+    """Annotated articles of every file (`api.analyze_paths`), one line per failed or skipped
+    file, and how many failed. With `progress`, a bar (terminal) or occasional lines on stderr."""
+    from ..api import analyze_paths
+    from ..progress import FileProgress
 
-    articles: list[Article] = []
-    errors: list[str] = []
-    for path in iter_files(paths):
-        try:
-            articles.extend(analyze_document(path).articles)
-        except PlanNLPError as exc:
-            errors.append(f"{exc.path or path}: {exc.detail}")
-        except OSError as exc:
-            errors.append(f"{path}: {exc.strerror or exc}")
-    return articles, errors
+    if progress:
+        with FileProgress("summarize") as bar:
+            result = analyze_paths(paths, progress=bar.update)
+    else:
+        result = analyze_paths(paths)
+    return result.articles, [p.line() for p in result.skipped + result.failed], len(result.failed)
+
+
+def _on_page(line: str) -> bool:
+    """Whether a problem line belongs on the digest page: not a folder's own README."""
+    from ..api import FOLDER_DOC_DETAIL
+
+    return not line.endswith(FOLDER_DOC_DETAIL)
 
 
 def render(digest: Digest, fmt: DigestFormat) -> str:
@@ -58,16 +61,18 @@ def summarize(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the digest here (default stdout)."),
     format: DigestFormat = typer.Option(DigestFormat.md, "--format", "-f", help="md, html or json."),
     top: int = typer.Option(5, "--top", min=1, help="Key tasks per article, targets and activities per view."),
-    sentences: int = typer.Option(3, "--sentences", min=1, help="Summary sentences per article."),
-    max_chars: int = typer.Option(200, "--max-chars", min=20, help="Summary length per article."),
+    sentences: int = typer.Option(4, "--sentences", min=1, help="Summary sentences per article (whole sentences)."),
+    max_chars: int = typer.Option(360, "--max-chars", min=20,
+                                  help="Summary length per article, in characters (a sentence is never cut)."),
 ) -> None:
     """Digest of plans: summaries, outlines, calendars, targets; archive counts and duplicates."""
-    articles, errors = analyze_all(paths)
+    articles, errors, failed = analyze_all(paths, progress=True)
     for line in errors:
         sys.stderr.write(f"summarize: {line}\n")
     from .build import build_digest
 
-    digest = build_digest(articles, top=top, sentences=sentences, max_chars=max_chars, errors=errors)
+    digest = build_digest(articles, top=top, sentences=sentences, max_chars=max_chars,
+                          errors=[line for line in errors if _on_page(line)])
     text = render(digest, format)
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -75,7 +80,7 @@ def summarize(
         sys.stderr.write(f"summarize: wrote {output} ({len(digest.articles)} articles)\n")
     else:
         sys.stdout.write(text)
-    if errors:
+    if failed:
         raise typer.Exit(1)
 
 

@@ -7,7 +7,8 @@ from functools import lru_cache
 import jinja2
 import regex
 
-from .build import Digest
+from . import labels
+from .model import Digest
 
 # Characters that would break a Markdown table cell or start markup inside one.
 # Matches "|" and "\n" in `a|b\nc`; not "、".
@@ -37,9 +38,15 @@ def environment(autoescape: bool = False) -> jinja2.Environment:
     )
     env.filters["md"] = md_text
     env.filters["cell"] = md_cell
+    env.filters.update(genre=labels.genre_label, org=labels.org_label, status=labels.status_label,
+                       cmp=labels.comparator_label, flag=labels.flag_label, year=labels.year_text)
     return env
 
 
 def render_markdown(digest: Digest) -> str:
     """The digest as one Markdown document."""
-    return environment(False).get_template("digest.md.j2").render(d=digest)
+    titles = {e.id: e.display_title for e in digest.articles}
+    plans = [e for e in digest.articles if e.genre != "other"]
+    others = [e for e in digest.articles if e.genre == "other"]
+    return environment(False).get_template("digest.md.j2").render(d=digest, titles=titles, plans=plans,
+                                                                   others=others)

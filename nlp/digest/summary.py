@@ -9,7 +9,7 @@ substring of the article.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,9 +18,9 @@ import numpy as np
 import regex
 
 from ..ingest.boilerplate import patterns as boilerplate_patterns
-from ..model import Article
+from ..model import Article, Heading
 from ..text.segment import get_segmenter
-from ..text.sentences import split_clauses, split_sentences
+from ..text.sentences import split_sentences
 from ..text.stopwords import stopwords
 
 Span = tuple[int, int]
@@ -34,7 +34,20 @@ REDUNDANCY = 0.7  # cosine above which a candidate repeats a sentence already ch
 # Prior weights added to a base of 1 in the teleport vector.
 PRIOR_TARGET = 1.0
 PRIOR_DATE = 0.5
-PRIOR_SECTION_OPENER = 1.0
+SEMICOLON_FACTOR = 0.6
+LONG_SENTENCE = 150  # characters
+LONG_FACTOR = 0.5
+TABLE_ROW_CHARS = 80  # longer sentences are prose, not table rows
+TABLE_ROW_SIMILARITY = 0.75  # of two number-masked sentences, to be rows of one table
+SENTENCE_ENDS = "。！？!?；;"
+# A number, Arabic or Chinese, with its decimal part.  Matches "5100", "0.95", "十二"; not "工会".
+NUMBER = regex.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十百千万零〇两]+")
+# A sentence stating a plan's aim or guiding idea.  Matches "以科学发展观为统领", "指导思想",
+# "围绕学校中心工作"; must not match "以下几个方面" nor "为职工办实事".
+AIM = regex.compile(
+    r"以[^，,。；;]{1,30}?为(?:统领|指导|指针|主线|中心|核心|目标|宗旨|方向|根本|引领|抓手|重点)"
+    r"|指导思想|总体(?:思路|目标|要求)|工作(?:思路|目标)[:：是为]|紧紧围绕|围绕[^，,。]{1,20}中心"
+)
 
 # Web-page furniture a summary must never quote, beyond the ingest patterns.
 # Matches "下面是小编整理的…" and "查看剩余85%"; must not match "加强工会自身建设".
@@ -43,9 +56,9 @@ SITE_WORDS = regex.compile(r"小编|查看剩余|范文|网友|本站|下载|阅
 # Matches "二是" in `二是抓好工会规范化建设`, ")" in `)二是进一步完善`, "首先，"; must not match
 # "一是" inside `统一是非标准` (only at the start), "第一线" (no comma after 第一) nor "1.5" in
 # `1.5万元`.  Also strips a half-kept enumerator: "一)" in `一)组织广大教职工`.
-# Opening quotes and brackets stay: “三八”节 keeps its “.
+# Opening quotes and brackets stay: “三八”节 keeps its “; so does a placeholder's `__` (`__年，…`).
 LEAD_ORDINAL = regex.compile(
-    r"(?:(?:(?![\p{Ps}\p{Pi}])[\p{P}\s])+|[一二三四五六七八九十]+是"
+    r"(?:(?:(?![\p{Ps}\p{Pi}_＿*＊])[\p{P}\s])+|[一二三四五六七八九十]+是"
     r"|[（(]?(?:[一二三四五六七八九十]+|\d{1,2})[)）、．.](?!\d)"
     r"|其[一二三四五六七八九十][，,、]|第[一二三四五六七八九十]+[，,、]|(?:首先|其次|再次|最后|另外)[，,])+"
 )
@@ -185,80 +198,160 @@ def pagerank(sim: np.ndarray, prior: np.ndarray, damping: float = DAMPING) -> np
 
 @dataclass(frozen=True)
 class Candidate:
-    """A sentence eligible for the summary, with its prior weight."""
+    """A whole sentence eligible for the summary: its span, prior weight and level-1 section."""
 
     start: int
     end: int
     prior: float
+    section: int  # index of the level-1 section holding it; -1 before the first one
+    aim: bool = False  # states the plan's aim or guiding idea
 
 
-def _heading_trim(article: Article, start: int, end: int) -> Span | None:
-    """Drop a heading at the front of a sentence; None when the sentence is only a heading."""
+def _heading_at(article: Article, start: int, end: int) -> tuple[Heading | None, bool]:
+    """The heading opening the sentence [start, end) (or None), and whether a heading starts inside it."""
+    opening, inside = None, False
     for h in article.headings:
-        if h.start <= start < h.end:
-            start = h.end
-            while start < end and (article.text[start].isspace() or article.text[start] in "，,。：:；;、"):
-                start += 1
-            return (start, end) if end - start >= MIN_SENTENCE_CHARS else None
-    return start, end
+        if h.start <= start < h.end or (h.start == start):
+            opening = h
+        elif start < h.start < end:
+            inside = True
+    return opening, inside
 
 
-def _continues_broken_line(text: str, start: int) -> bool:
-    """True when the sentence starts a line that continues a word broken across lines (`重要内` / `容`)."""
+def _whole_start(text: str, start: int) -> bool:
+    """True when a sentence starting here starts after a sentence end, a line break or the text start."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u3000":
+        i -= 1
+    return i < 0 or text[i] in SENTENCE_ENDS or text[i] in "\n\r"
+
+
+def _sentence_spans(article: Article) -> list[tuple[int, int]]:
+    """Whole sentences of the body: a heading's marker and a sentence that is only a heading left out.
+
+    A numbered item whose heading runs on into its body (`5、积极推进…,开展…活动。`) gives the
+    whole item sentence after its marker; a sentence holding a heading inside it (a file run onto
+    one line) gives none.
+    """
+    text = article.text
+    out = []
+    for s, e in split_sentences(text):
+        head, inside = _heading_at(article, s, e)
+        if inside:
+            continue
+        if head is not None:
+            body_start = head.text_start
+            after = text[head.end:e].strip(" \t\u3000" + SENTENCE_ENDS)
+            if not after:
+                continue  # the sentence is only a heading
+            s = body_start
+        elif not _whole_start(text, s):
+            continue
+        out.append((s, e))
+    return out
+
+
+def template_key(sentence: str) -> str:
+    """The sentence with numbers masked, to see table rows told in one mould (会员51人，经费5100元…)."""
+    return NUMBER.sub("#", "".join(sentence.split()))
+
+
+def table_rows(keys: Sequence[str]) -> set[int]:
+    """Indices of sentences that are rows of one table: short, holding numbers, and in the same
+    mould as another once numbers are masked (元旦慰问，教工#人，经费#元 / 端午慰问，教工#人，经费#元)."""
+    from rapidfuzz.distance import Indel
+
+    short = [i for i, k in enumerate(keys) if "#" in k and len(k) <= TABLE_ROW_CHARS]
+    out: set[int] = set()
+    for x, i in enumerate(short):
+        for j in short[x + 1:]:
+            if Indel.normalized_similarity(keys[i], keys[j]) >= TABLE_ROW_SIMILARITY:
+                out.update((i, j))
+    return out
+
+
+def candidates(article: Article) -> list[Candidate]:
+    """Sentences of an article that may enter its summary, with priors.
+
+    Only whole sentences ending at a sentence end; never boilerplate, a table row (a sentence
+    whose opening, numbers masked, another sentence shares) nor a sentence said before.
+    """
+    text = article.text
+    achieved = article.genre in ("summary", "mixed")
+    goal_spans = [(t.start, t.end) for t in article.targets if t.status == "goal"]
+    done_spans = [(t.start, t.end) for t in article.targets if t.status == "achieved"]
+    date_spans = [(d.start, d.end) for d in article.dates if d.kind != "year"]
+    level1 = sorted(h.start for h in article.headings if h.level == 1)
+    spans = []
+    for s, e in _sentence_spans(article):
+        lead = LEAD_ORDINAL.match(text, s, e)
+        if lead:
+            s = lead.end()
+        if e - s < MIN_SENTENCE_CHARS or text[e - 1] not in SENTENCE_ENDS:
+            continue
+        sentence = text[s:e]
+        if is_boilerplate(sentence) or _continues_broken_line(article, s):
+            continue
+        spans.append((s, e))
+    keys = [template_key(text[s:e]) for s, e in spans]
+    rows = table_rows(keys)
+    seen: set[str] = set()
+    out: list[Candidate] = []
+    for k, ((s, e), key) in enumerate(zip(spans, keys)):
+        if key in seen or k in rows:
+            continue
+        seen.add(key)
+        inside = lambda spans_: any(s <= a and b <= e for a, b in spans_)  # noqa: E731
+        prior = 1.0
+        if inside(goal_spans):
+            prior += PRIOR_TARGET if not achieved else PRIOR_TARGET / 2
+        if inside(done_spans):
+            prior += PRIOR_TARGET if achieved else PRIOR_TARGET / 2
+        if inside(date_spans):
+            prior += PRIOR_DATE
+        if text[e - 1] in "；;":
+            prior *= SEMICOLON_FACTOR  # an item of a list, less of a sentence to hand on
+        if e - s > LONG_SENTENCE:
+            prior *= LONG_FACTOR  # a paragraph in one sentence: hard to hand on, crowds out the rest
+        section = bisect_right(level1, s) - 1
+        out.append(Candidate(s, e, prior, section, AIM.search(text, s, e) is not None))
+    return out
+
+
+def _continues_broken_line(article: Article, start: int) -> bool:
+    """True when the sentence starts a line that continues a word broken across lines (`重要内` / `容`).
+
+    A line after a heading line is not a broken word's rest."""
+    text = article.text
     i = start - 1
     saw_break = False
     while i >= 0 and text[i].isspace():
         saw_break = saw_break or text[i] == "\n"
         i -= 1
-    return saw_break and i >= 0 and WORD.match(text[i]) is not None
+    if not saw_break or i < 0 or WORD.match(text[i]) is None:
+        return False
+    return not any(h.start <= i < h.end + 1 for h in article.headings)
 
 
-def candidates(article: Article) -> list[Candidate]:
-    """Sentences of an article that may enter its summary, with priors."""
-    text = article.text
-    target_spans = [(t.start, t.end) for t in article.targets]
-    date_spans = [(d.start, d.end) for d in article.dates]
-    # Body of every top-level heading begins at its end: the sentence there opens the section.
-    openers = sorted(h.end for h in article.headings if h.level == 1)
-    out: list[Candidate] = []
-    for s, e in split_sentences(text):
-        span = _heading_trim(article, s, e)
-        if span is None:
-            continue
-        s, e = span
-        lead = LEAD_ORDINAL.match(text, s, e)
-        if lead:
-            s = lead.end()
-        sentence = text[s:e]
-        if e - s < MIN_SENTENCE_CHARS or is_boilerplate(sentence) or _continues_broken_line(text, s):
-            continue
-        prior = 1.0
-        if any(s <= a and b <= e for a, b in target_spans):
-            prior += PRIOR_TARGET
-        if any(s <= a and b <= e for a, b in date_spans):
-            prior += PRIOR_DATE
-        if any(0 <= s - o <= 2 for o in openers):
-            prior += PRIOR_SECTION_OPENER
-        out.append(Candidate(s, e, prior))
-    return out
+def _section_quota(cands: list[Candidate], slots: int, text_length: int, article: Article) -> dict[int, int]:
+    """Summary sentences per level-1 section, in proportion to each section's length (largest remainder)."""
+    starts = sorted(h.start for h in article.headings if h.level == 1)
+    if not starts or slots <= 0:
+        return {}
+    bounds = starts + [text_length]
+    lengths = {i: bounds[i + 1] - bounds[i] for i in range(len(starts))}
+    lengths = {i: n for i, n in lengths.items() if any(c.section == i for c in cands)}
+    total = sum(lengths.values())
+    if not total:
+        return {}
+    share = {i: slots * n / total for i, n in lengths.items()}
+    quota = {i: int(v) for i, v in share.items()}
+    for i in sorted(share, key=lambda i: (-(share[i] - quota[i]), i))[: slots - sum(quota.values())]:
+        quota[i] += 1
+    return {i: q for i, q in quota.items() if q}
 
 
-def _fit(text: str, span: Span, budget: int) -> Span | None:
-    """The longest clause-aligned prefix of the sentence within `budget` characters."""
-    s, e = span
-    if e - s <= budget:
-        return span
-    best = None
-    for cs, ce in split_clauses(text, s, e):
-        if ce - s > budget:
-            break
-        best = (s, ce)
-    if best is None or best[1] - s < MIN_SENTENCE_CHARS:
-        return None
-    return best
-
-
-def summarize_articles(articles: Sequence[Article], sentences: int = 3, max_chars: int = 200,
+def summarize_articles(articles: Sequence[Article], sentences: int = 4, max_chars: int = 360,
                        vectorizer: ArchiveTfidf | None = None) -> list[list[Span]]:
     """For each article, the (start, end) of its summary sentences in text order.
 
@@ -275,9 +368,16 @@ def summarize_articles(articles: Sequence[Article], sentences: int = 3, max_char
     return [summarize_one(a, vectorizer, sentences, max_chars) for a in articles]
 
 
-def summarize_one(article: Article, vectorizer: ArchiveTfidf, sentences: int = 3,
-                  max_chars: int = 200) -> list[Span]:
-    """Summary spans of one article with an already fitted vectorizer."""
+def summarize_one(article: Article, vectorizer: ArchiveTfidf, sentences: int = 4,
+                  max_chars: int = 360) -> list[Span]:
+    """Summary spans of one article: for a plan its aim first, then sentences over its sections.
+
+    Whole sentences only, each level-1 section given a share of the sentences in proportion to its
+    length; a sentence is never cut (one longer than the budget is taken alone or not at all).
+    Documents of genre `other` get no summary: they are not plans.
+    """
+    if article.genre == "other":
+        return []
     cands = candidates(article)
     if not cands:
         return []
@@ -290,23 +390,35 @@ def summarize_one(article: Article, vectorizer: ArchiveTfidf, sentences: int = 3
     rank = pagerank(sim, prior) * prior
     order = sorted(range(len(cands)), key=lambda i: (-round(float(rank[i]), 12), cands[i].start))
     chosen: list[int] = []
-    spans: dict[int, Span] = {}
     used = 0
-    # Short sentences first, so three fit the budget; then any whole sentence that still fits.
-    for limit in (max_chars // 2, max_chars):
-        for i in order:
-            if len(chosen) >= sentences:
+
+    def take(i: int) -> bool:
+        nonlocal used
+        length = cands[i].end - cands[i].start
+        if i in chosen or len(chosen) >= sentences or used + length > max_chars:
+            return False
+        if any(sim[i, j] > REDUNDANCY for j in chosen):
+            return False
+        chosen.append(i)
+        used += length
+        return True
+
+    if article.genre != "summary":
+        # A plan opens with its aim: the first sentence stating it, else the best one before
+        # the first section.
+        aims = [i for i in range(len(cands)) if cands[i].aim and cands[i].section <= 0]
+        preamble = [i for i in order if cands[i].section < 0]
+        for i in aims[:1] or preamble[:1]:
+            take(i)
+    quota = _section_quota(cands, sentences - len(chosen), len(text), article)
+    for section, n in sorted(quota.items()):
+        for i in [i for i in order if cands[i].section == section]:
+            if n <= 0:
                 break
-            length = cands[i].end - cands[i].start
-            if i in spans or length > limit or used + length > max_chars:
-                continue
-            if any(sim[i, j] > REDUNDANCY for j in chosen):
-                continue
-            chosen.append(i)
-            spans[i] = (cands[i].start, cands[i].end)
-            used += length
-    if not spans:
-        # Every sentence is longer than the budget: keep the best one's leading clauses.
-        span = _fit(text, (cands[order[0]].start, cands[order[0]].end), max_chars)
-        return [span] if span else []
-    return sorted(spans.values())
+            n -= take(i)
+    for i in order:  # what the sections left: the best sentences anywhere
+        take(i)
+    if not chosen:
+        # Every sentence is longer than the budget: the best one alone, whole.
+        chosen = [order[0]]
+    return sorted((cands[i].start, cands[i].end) for i in chosen)

@@ -56,7 +56,8 @@ DAYNUM = f"(?:{AR_DAY}|{CN_DAY})"
 # A small count for periods and durations: 3, 30, 三, 十五, 二十, 两, 半.
 COUNT = "(?:[0-9０-９]{1,3}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])"
 # Range separators: 3—4月, 7―9月, 7-12月, 一至二月, 二到三个月, 3～4月.
-SEP = "(?:——|[—―\\-~～－–至到])"
+# Dashes may be doubled or tripled by hand (4月---5月, 2031——2035年).
+SEP = "(?:[—―\\-~～－–]{1,3}|至|到)"
 _SP = "[ \u3000]?"
 
 # A year written with digits: 2017, 二00三, 二〇〇三, 一九九八.
@@ -71,7 +72,7 @@ YEARPH = (
 )
 # Words that stand for a year when followed by a month, season or holiday: 今年3月, 去年十月底.
 _REL_PREFIX = "今年|明年|去年|前年|来年|次年|当年|同年|本年度?|上年度?"
-YEARPREFIX = f"(?:(?P<py>{YEARNUM})年度?|(?P<pph>{YEARPH})年度?|(?P<prel>{_REL_PREFIX}))"
+YEARPREFIX = f"(?:(?P<py>{YEARNUM})[ \u3000]?年度?|(?P<pph>{YEARPH})年度?|(?P<prel>{_REL_PREFIX}))"
 
 # Position inside a month: 7月初, 8月中下旬, 12月底, 11月底前; 中 but not 中秋.
 MONTH_SUFFIX = (
@@ -137,13 +138,19 @@ ORDINAL_REV = regex.compile("第(?:[0-9０-９]{1,3}|[一二三四五六七八�
 # DURATION_PREFIX_REV: 近(五年), 未来(三年), 今后(五年). Not: 最近 alone.
 DURATION_PREFIX_REV = regex.compile("(?:近|未来|今后)", regex.REVERSE)
 
-# DAY_MD: 9月10日, 一月一日元旦节, 6月10—12日, 1月1日至3月31日, 12月31日前.
+# DAY_MD: 9月10日, 一月一日元旦节, 6月10—12日, 1月1日至3月31日, 12月31日前, 7 月 5 日到 7 月 9 日
+# (spaces as a PDF or a typist leaves them).
 # Not: 一月一次 (recurring), 9月 (a month).
 DAY_MD = regex.compile(
-    f"{_NO_NUM_BEFORE}(?P<dm>{MONTHNUM}){_SP}月(?P<dd>{DAYNUM}){_SP}"
-    f"(?:[日号](?:{_SP}{SEP}{_SP}(?:(?P<dm2>{MONTHNUM})月)?{DAYNUM}[日号])?"
-    f"|{SEP}(?:(?P<dm3>{MONTHNUM})月)?{DAYNUM}[日号])"
+    f"{_NO_NUM_BEFORE}(?P<dm>{MONTHNUM}){_SP}月{_SP}(?P<dd>{DAYNUM}){_SP}"
+    f"(?:[日号](?:{_SP}{SEP}{_SP}(?:(?P<dm2>{MONTHNUM}){_SP}月{_SP})?{DAYNUM}{_SP}[日号])?"
+    f"|{SEP}(?:(?P<dm3>{MONTHNUM}){_SP}月{_SP})?{DAYNUM}{_SP}[日号])"
     f"(?:{_QO}?(?:{_holiday_names_plain()}){_QC}?|前|以前|之前|以后|起)?"
+)
+# DAY_LIST: a month with a list of its days: 4月29、30日, 5月1、2、3日. Not: 4月29日 (one day:
+# DAY_MD), 3、4月 (a list of months).
+DAY_LIST = regex.compile(
+    f"{_NO_NUM_BEFORE}(?P<lm>{MONTHNUM}){_SP}月{_SP}(?P<ld>{DAYNUM})(?:、(?P<ldn>{DAYNUM}))+{_SP}[日号]"
 )
 # DAY_DOT: a dotted date that names its holiday: 3.12植树节, 3·5学雷锋日. Not: 5.1服务卡.
 DAY_DOT = regex.compile(
@@ -183,10 +190,24 @@ MONTH_PH = regex.compile(
 SEASON_WORD = regex.compile(
     f"(?<![安健齐完爱])(?P<sw>{_alt(season_table())})(?![间])(?P<ssuf>前|以前|之前|以来|期间)?"
 )
+# SEASON_TERM_WORD: a school term named productively: 本学期, 这一学期, 这学期, 上半学期,
+# 下半学期, 新学期, 本学年末, 学期初, 该学期, 整个学期, 第二学期. Not: 每学期 (recurring), 一个学期 (a
+# duration), 上学期间 (上学 = going to school), 学期 alone.
+SEASON_TERM_WORD = regex.compile(
+    "(?<![每个])(?:(?:本|这一?个?|该|新|整个|全|上|下|第[一二1２2１])半?(?:学期|学年)(?:期末|期中|初|中|末)?"
+    "|(?:学期|学年)(?:初|中|末))"
+    "(?![间内])(?P<tsuf>前|以前|之前|以来|期间)?"
+)
+# MONTH_PART: a vague part of a month named without its number: 本月底, 下个月初, 当月中旬,
+# 中旬, 下旬前. Not: 三月中旬 (MONTH holds it), 上旬 inside 月上旬 after a month numeral.
+MONTH_PART = regex.compile(
+    "(?:(?:本|这个|当|下个?|上个?|次)月(?:上旬|中旬|下旬|初|底|末|中)"
+    "|(?<![月日0-9０-９一二三四五六七八九十])(?:上旬|中旬|下旬))(?:前|以前|之前)?"
+)
 # SEASON_YEAR: a season sharing its 年 with the year: 2017年底, xx年初, 今年内, 明年初.
 # Not: 今年 (a year only), 2017年度.
 SEASON_YEAR = regex.compile(
-    f"(?:(?P<sy>{YEARNUM})|(?P<sph>{YEARPH})|(?P<srel>[今明去本当次]))年(?P<sw2>底|初|末|终|内)"
+    f"(?:(?P<sy>{YEARNUM}){_SP}|(?P<sph>{YEARPH})|(?P<srel>[今明去本当次]))年(?P<sw2>底|初|末|终|内)"
     "(?P<ssuf2>前|以前|之前)?"
 )
 # SEASON_QUARTER: 第二季度, 一季度末, 三、四季度, 前三季度. Not: 每季度 (recurring), 十一季度.
@@ -242,10 +263,10 @@ RECURRING_RANGE = regex.compile(
 )
 
 # DURATION: 三年, 30年, 1个月, 半个月, 两周, 一年来, 三至五年内, 一年半.
-# Not: 2017年 (a year), 三年级, 五周年, 70周岁, 九年义务教育, 一年四季, 第一年 / 重要一年 (a
+# Not: 2017年 (a year), 三年级, 初二年段 (a grade), 五周年, 70周岁, 九年义务教育, 一年四季, 第一年 / 重要一年 (a
 # calendar year, not a span).
 DURATION = regex.compile(
-    f"(?<![{NUM_CHARS}])(?P<dn>{COUNT})(?:{SEP}{COUNT})?"
+    f"(?<![{NUM_CHARS}初高])(?P<dn>{COUNT})(?:{SEP}{COUNT})?"
     f"(?:(?P<dy>{YEAR_UNIT})(?!度|四季|义务|一贯)|个(?:{MONTH_UNIT}|星期|工作日)|(?:周|星期)(?![年岁边围期])|天)"
     "(?:半|以来|来|多|之久|以内|内)?"
 )

@@ -62,6 +62,20 @@ def _make_day_md(text: str, m, ctx) -> DateMention | None:
     return _mention(text, m.start(), m.end(), "day", months=(mo, last or mo), day=d)
 
 
+def _make_day_list(text: str, m, ctx) -> list[DateMention] | None:
+    """4月29、30日: one day mention per day listed, the first with its month."""
+    mo = P.to_int(m.group("lm"))
+    spans = [m.span("ld"), *m.spans("ldn")]
+    days = [P.to_int(text[a:b]) for a, b in spans]
+    if mo is None or any(d is None or not 1 <= d <= 31 for d in days):
+        return None
+    out = [_mention(text, m.start(), spans[0][1], "day", months=(mo, mo), day=days[0])]
+    for (a, b), d in zip(spans[1:], days[1:]):
+        end = m.end() if (a, b) == spans[-1] else b
+        out.append(_mention(text, a, end, "day", months=(mo, mo), day=d))
+    return out
+
+
 def _make_day_dot(text: str, m, ctx) -> DateMention | None:
     mo, d = P.to_int(m.group("pm")), P.to_int(m.group("pd"))
     return _mention(text, m.start(), m.end(), "day", months=(mo, mo), day=d)
@@ -132,6 +146,14 @@ def _make_season_word(text: str, m, ctx) -> DateMention | None:
     if not m.group("ssuf") and nxt and nxt in _NOT_AFTER_SEASON.get(word[-1], ""):
         return None
     return _mention(text, m.start(), m.end(), "season", months=P.season_table()[word])
+
+
+def _make_season_term_word(text: str, m, ctx) -> DateMention | None:
+    return _mention(text, m.start(), m.end(), "season")
+
+
+def _make_month_part(text: str, m, ctx) -> DateMention | None:
+    return _mention(text, m.start(), m.end(), "season")
 
 
 def _make_season_year(text: str, m, ctx) -> DateMention | None:
@@ -252,6 +274,7 @@ _SEASON_OF_YEAR = ("年底", "年初", "年末", "年终", "年内")
 # candidates cover the same span.
 _RULES: tuple[tuple["regex.Pattern[str]", Maker, bool, tuple[tuple[str, ...], ...]], ...] = (
     (P.DAY_MD, _make_day_md, True, (_MONTH,)),
+    (P.DAY_LIST, _make_day_list, True, (_MONTH, ("、",))),
     (P.DAY_DOT, _make_day_dot, False, (_DOT,)),
     (P.DAY_ISO, _make_day_iso, False, (_ISO_SEP,)),
     (P.RECURRING_EVERY, _make_recurring_every, False, (("每",),)),
@@ -266,6 +289,8 @@ _RULES: tuple[tuple["regex.Pattern[str]", Maker, bool, tuple[tuple[str, ...], ..
     (P.SEASON_YEAR, _make_season_year, False, (_SEASON_OF_YEAR,)),
     (P.SEASON_WORD, _make_season_word, True, ()),
     (P.SEASON_QUARTER, _make_season_quarter, True, (("季度",),)),
+    (P.SEASON_TERM_WORD, _make_season_term_word, True, (("学期", "学年"),)),
+    (P.MONTH_PART, _make_month_part, True, (("旬", "月"),)),
     (P.SEASON_TERM, _make_season_term, False, (("期",),)),
     (P.YEAR_NUM, _make_year_num, False, (_YEAR,)),
     (P.YEAR_PH, _make_year_ph, False, (_YEAR,)),
@@ -287,6 +312,8 @@ def _with_prefix(text: str, dm: DateMention) -> DateMention:
         if o is not None:
             start = o.start()
     m = P.PREFIX_REV.match(text, 0, start)
+    if m is None and start > 0 and text[start - 1] in " \u3000":
+        m = P.PREFIX_REV.match(text, 0, start - 1)  # 2024 年 3 月: the spaced form of 2024年3月
     year, ph = dm.year, dm.placeholder
     if m is not None:
         start = m.start()
@@ -309,7 +336,16 @@ def _candidates(text: str, ctx: _Ctx) -> list[tuple[int, int, int, DateMention]]
         for m in pattern.finditer(text):
             if m.end() == m.start():
                 continue
-            dm = make(text, m, ctx)
+            made = make(text, m, ctx)
+            if isinstance(made, list):  # a list of days: the first alone takes the prefix
+                if made:
+                    first = _with_prefix(text, made[0]) if prefixed else made[0]
+                    # the whole list claims its span first, so no shorter reading wins inside it
+                    span = -(m.end() - first.start)
+                    for i, dm in enumerate([first, *made[1:]]):
+                        out.append((dm.start, span if i == 0 else -(dm.end - dm.start), prio, dm))
+                continue
+            dm = made
             if dm is None or dm.end <= dm.start:
                 continue
             if prefixed:

@@ -10,6 +10,11 @@ Org type counts lexicon cues (nlp/data/cues/org_types.txt) in the body and in th
 word boundaries: a cue inside one word and across into the next (中学 of 集中|学习) is no
 cue. Ties go to the type with more distinct cue words, then more body cues, then the order
 of ORG_TYPES (school before enterprise before federation before government before other).
+
+A review that also plans the next period is `mixed`: its title names both (工作总结和明年工作
+计划), or a part of it is headed by the next period's plan (二、2025年工作打算) after the
+review. Documents that are no plan, summary or programme at all (study notes, work logs,
+code, minutes) are `other`, with the reason (see genre_kinds.py).
 """
 
 from __future__ import annotations
@@ -23,8 +28,13 @@ import regex
 from ..data.cues import words
 from ..model import Article
 from ..text.segment import get_segmenter
+from .genre_kinds import not_a_plan, plan_parts, reviews_and_plans
 
-GENRES = ("plan", "summary", "mixed")
+__all__ = ["GENRES", "ORG_TYPES", "classify_genre", "classify_org_type", "genre_cues",
+           "genre_from_cues", "names_document", "not_a_plan", "plan_parts", "sentence_lean",
+           "tokens_lean"]
+
+GENRES = ("plan", "summary", "mixed", "other")
 ORG_TYPES = ("school", "enterprise", "federation", "government", "other")
 
 PHRASE_WEIGHT = 4  # one framing phrase is worth this many leaning sentences
@@ -45,6 +55,23 @@ _CLAUSE_START = regex.compile(r"[，,。；;：:！!？?\n]")
 _LIST_LINE = regex.compile(
     r"[\s#*\-]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]"
     r"|[①-⑳]|[^\n：:。，,]{0,14}(?:月份?|周|季度|学期|年初|年底|年末|旬)[^\n：:。，,]{0,3}[：:])"
+)
+
+
+# DEADLINE: a milestone or deadline, or a lower bound: what a programme sets, where plans of
+# government rarely write 将/要. Matches "到2026年", "2024年底前", "6月底前", "不少于20个";
+# must not match "2023年以来" or "年底前后".
+_DEADLINE = regex.compile(
+    r"(?:到|至)(?:\d{4}|20[xX×]{2}|[xX×]{2})年|(?:年底|年内|年末|月底|月份|季度末?|\d{1,2}日)前(?![夕后])"
+    r"|不少于|不低于|不得少于"
+)
+
+
+# LINE_LEAD: what may open a heading line before its words. Matches "一、", "## ", "（二）",
+# "2. "; must not match "全年完成了".
+_LINE_LEAD = regex.compile(
+    r"[ \t\u3000#*>\-]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]、?|\d+[、.．])?"
+    r"[ \t\u3000]*(?:\*\*)?"
 )
 
 
@@ -121,6 +148,8 @@ def _genre_cues(text: str, title: str) -> tuple[tuple[str, int], ...]:
         if len(text[pos:end].strip()) >= 4:
             lo, hi = bisect_left(starts, pos), bisect_left(starts, end)
             lean = _lean(words[lo:hi], lambda i, lo=lo: tokens[lo + i][1])
+            if lean is None and _DEADLINE.search(text, pos, end):
+                lean = "forward"  # 到2026年建成…, 年底前完成…: a programme's milestones
             if lean:
                 counts[f"{lean}_sentences"] += 1
         pos = end_mark.end() if end_mark else end
@@ -128,6 +157,9 @@ def _genre_cues(text: str, title: str) -> tuple[tuple[str, int], ...]:
         if tag.endswith("_name"):  # a document noun: counts where it names this document
             tag = tag.removesuffix("_name")
             n = sum(names_document(text, m.start()) for m in _literal(phrase).finditer(text))
+        elif tag.endswith("_heading"):  # a section title: counts where it heads its line
+            tag = tag.removesuffix("_heading")
+            n = sum(_heads_line(text, m.start()) for m in _literal(phrase).finditer(text))
         else:
             n = text.count(phrase)
         if n:
@@ -135,7 +167,17 @@ def _genre_cues(text: str, title: str) -> tuple[tuple[str, int], ...]:
     for tag, word in _tagged("title_genre"):
         if word in title:
             counts[f"{tag}_title"] += 1
+    if reviews_and_plans(title):
+        counts["mixed_title"] += 1
+    if plan_parts(text):
+        counts["plan_part"] += 1
     return tuple(counts.items())
+
+
+def _heads_line(text: str, start: int) -> bool:
+    """Whether only an enumerator or markdown stands between the line start and `start`."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _LINE_LEAD.fullmatch(text, line_start, start) is not None
 
 
 def names_document(text: str, start: int) -> bool:
@@ -168,19 +210,27 @@ def genre_from_cues(cues: dict[str, int]) -> str | None:
         + TITLE_WEIGHT * cues.get("backward_title", 0)
     fwd = cues.get("forward_sentences", 0) + PHRASE_WEIGHT * cues.get("forward_phrases", 0) \
         + TITLE_WEIGHT * cues.get("forward_title", 0)
+    if cues.get("mixed_title"):
+        return "mixed"  # 工作总结和明年工作计划: the title names both parts
     if back + fwd == 0:
         return None
     share = back / (back + fwd)
     if share >= SUMMARY_SHARE:
-        return "summary"
+        # a review with a part headed by the next period's plan (二、2025年工作打算)
+        return "mixed" if cues.get("plan_part") else "summary"
     if share >= MIXED_SHARE and back_sentences >= MIXED_MIN_BACKWARD:
         return "mixed"
     return "plan"
 
 
-def classify_genre(article: Article) -> tuple[str | None, dict[str, int]]:
-    """`plan` | `summary` | `mixed`, with the cue counts that decided it."""
-    cues = genre_cues(article.text, article.title)
+def classify_genre(article: Article) -> tuple[str | None, dict[str, int | str]]:
+    """`plan` | `summary` | `mixed` | `other`, with the cue counts that decided it (for
+    `other`, the reason under "not_a_plan")."""
+    cues: dict[str, int | str] = dict(genre_cues(article.text, article.title))
+    reason = not_a_plan(article.text, article.title)
+    if reason:
+        cues["not_a_plan"] = reason.reason
+        return "other", cues
     return genre_from_cues(cues), cues
 
 

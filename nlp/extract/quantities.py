@@ -33,8 +33,9 @@ _NUMBER = (
 # Comparators printed before the number. Matches "不少于" in "不少于1000人"; the 近 of
 # "最近" is consumed harmlessly (no number follows it).
 _PRE = {
-    ">=": ("不少于", "不低于", "不下于", "至少", "最少", "起码", "超过", "多于", "高于", "逾"),
-    "<=": ("不超过", "不高于", "不多于", "最多", "至多"),
+    ">=": ("不少于", "不低于", "不下于", "至少", "最少", "起码", "超过", "多于", "高于", "逾",
+           "≥", "＞", ">"),
+    "<=": ("不超过", "不高于", "不多于", "最多", "至多", "≤", "＜", "<"),
     "~": ("大约", "约", "将近", "接近", "近"),
 }
 # Comparators printed after the unit. Matches "以上" in "90%以上"; the bare 上 of "90%上"
@@ -81,12 +82,13 @@ def _quantity_re() -> regex.Pattern:
     # lack of a unit.
     pattern = regex.compile(
         rf"""
-        (?P<pre>{pre})?
+        (?:(?P<pre>{pre})[ \u3000]?)?
         (?P<num>{_NUMBER})
         (?:(?P<sep>[-—–―~～至到])(?P<num2>{_NUMBER}))?
         (?P<ap1>[多余来])?
-        (?P<mag>(?<=\d[多余]?)[万亿])?
+        (?P<mag>(?<=\d[多余]?)(?:万亿|[万亿]))?
         (?P<ap2>(?<=[万亿])[多余])?
+        (?:[ \u3000](?=(?:{units})))?
         (?P<unit>{units})?
         (?:(?P<sep2>[-—–―~～至到])(?P<num3>{_NUMBER})(?P=unit))?
         (?P<zheng>(?<=元)整)?
@@ -104,15 +106,6 @@ _PERCENT_WORDS = regex.compile(
     rf"百分之(?P<num>{_NUMBER})"
     rf"(?P<post>{_alternation(tuple(x for v in _POST.values() for x in v))})?"
 )
-
-# BARE_RATE: a rate printed without its percent sign (the sign lost in publication).
-# Matches "96" in "签订率达96," and "43" in "占建会企业的43。"; must not match "签订率达96%"
-# or "占总数的3家" (a unit follows).
-_BARE_RATE = regex.compile(
-    r"(?:(?<=[率重例](?:达到了?|达|为|是|占))|(?<=占[^，,。；;：:]{1,12}的))"
-    r"(?P<num>\d+(?:\.\d+)?)(?=[\p{P}\s]|$)"
-)
-
 
 def _comparator_of(word: str | None, table: dict[str, tuple[str, ...]]) -> str | None:
     if not word:
@@ -291,11 +284,6 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         comp = _comparator_of(m["post"], _POST) or _comparator_of(m["pre"], _PRE) or "="
         out.append(Quantity(m[0], m.start(), m.end(), _num(value), None, None, "%", comp))
-    for m in _BARE_RATE.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        value = parse_number(m["num"])
-        out.append(Quantity(m[0], m.start(), m.end(), _num(value), None, None, "", "="))
     out.sort(key=lambda q: (q.start, q.end))
     return out
 

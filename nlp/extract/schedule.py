@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Article, DateMention, Heading, ScheduleItem
-from .outline import section_path
+from .sections import section_path
 
 _MONTH_KINDS = ("month", "month_range", "day")
 

@@ -19,8 +19,8 @@ import regex
 from ..data.cues import words
 from ..model import Article, Task
 from ..text.segment import get_segmenter
-from . import outline
-from .targets import SpanIndex, Token, Tokens
+from . import sections
+from .clauses import SpanIndex, Token, Tokens
 
 # CLAUSE: a clause, the run of characters between clause delimiters. The delimiters are
 # "，" "。" "；" "：" and line breaks; not "、" (开展A、B活动 is one action) nor an ASCII "?"
@@ -208,7 +208,7 @@ class _ArticleIndex:
             heads=_heading_starts(article),
             dated={i for d in article.dates for i in range(d.start, d.end)},
             dates=SpanIndex(article.dates), targets=SpanIndex(article.targets),
-            section_of=outline.section_paths(article),
+            section_of=sections.section_paths(article),
         )
 
 

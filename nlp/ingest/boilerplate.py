@@ -20,22 +20,34 @@ class BoilerplatePatterns:
     """Compiled patterns by role: whole lines, blurb paragraphs, block tails, compilation titles."""
 
     line: tuple[regex.Pattern, ...]
+    head: tuple[regex.Pattern, ...]
+    teaser: tuple[regex.Pattern, ...]
     paragraph: tuple[regex.Pattern, ...]
     tail: tuple[regex.Pattern, ...]
     compilation: tuple[regex.Pattern, ...]
     _any_line: tuple[regex.Pattern, ...] = field(init=False, repr=False, compare=False)
+    _any_head: tuple[regex.Pattern, ...] = field(init=False, repr=False, compare=False)
+    _any_teaser: tuple[regex.Pattern, ...] = field(init=False, repr=False, compare=False)
     _any_tail: tuple[regex.Pattern, ...] = field(init=False, repr=False, compare=False)
     _any_compilation: tuple[regex.Pattern, ...] = field(init=False, repr=False, compare=False)
     _any_paragraph: tuple[regex.Pattern, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Every line of every file is tested: one scan of an alternation instead of one per pattern.
-        for role in ("line", "tail", "compilation", "paragraph"):
+        for role in ("line", "head", "teaser", "tail", "compilation", "paragraph"):
             object.__setattr__(self, f"_any_{role}", _any_of(getattr(self, role)))
 
     def is_line(self, line: str) -> bool:
         """True when the whole line is page furniture."""
         return _matches_any(self._any_line, line)
+
+    def is_head_line(self, line: str) -> bool:
+        """True when the line is furniture if it stands among the document's first lines."""
+        return _matches_any(self._any_head, line)
+
+    def opens_teasers(self, line: str) -> bool:
+        """True when the line is the label of a list of teaser titles."""
+        return _matches_any(self._any_teaser, line)
 
     def starts_tail(self, line: str) -> bool:
         """True when the line opens a recommendation block that runs to the end."""
@@ -97,4 +109,5 @@ def patterns() -> BoilerplatePatterns:
     def compiled(section: str) -> tuple[regex.Pattern, ...]:
         return tuple(regex.compile(p) for p in data[section]["patterns"])
 
-    return BoilerplatePatterns(compiled("line"), compiled("paragraph"), compiled("tail"), compiled("compilation"))
+    return BoilerplatePatterns(compiled("line"), compiled("head"), compiled("teaser"), compiled("paragraph"),
+                               compiled("tail"), compiled("compilation"))

@@ -38,9 +38,13 @@ class _PositionMap:
         return None
 
 
-def _assemble(norm: Normalized, ranges: tuple[tuple[int, int], ...]) -> tuple[str, list[int], _PositionMap]:
-    """Concatenate normalized ranges; trim outer space and fold blank-line runs left by drops."""
-    text = norm.text
+def _assemble(norm: Normalized, ranges: tuple[tuple[int, int], ...],
+              text: str | None = None) -> tuple[str, list[int], _PositionMap]:
+    """Concatenate normalized ranges; trim outer space and fold blank-line runs left by drops.
+
+    `text` is `norm.text` or its same-length matching view (the same ranges cut both alike).
+    """
+    text = norm.text if text is None else text
     pieces: list[str] = []  # copied runs and line breaks, joined once at the end
     length = 0  # characters in `pieces`
     breaks_at_end = 0  # line breaks that end `pieces`
@@ -81,6 +85,7 @@ def _assemble(norm: Normalized, ranges: tuple[tuple[int, int], ...]) -> tuple[st
 def build_article(source: str, index: int, norm: Normalized, span: ArticleSpan, fallback_title: str) -> Article:
     """One Article from its span in the normalized document."""
     text, offsets, where = _assemble(norm, span.body)
+    match_text = _assemble(norm, span.body, norm.match_text)[0] if norm.simplified else None
     marks = tuple(LineMark(at, m.kind, m.raw) for m in norm.line_marks if (at := where.get(m.start)) is not None)
     repairs = []
     for r in norm.repairs:
@@ -93,13 +98,14 @@ def build_article(source: str, index: int, norm: Normalized, span: ArticleSpan, 
     return Article(
         source=source,
         index=index,
-        title=span.title.text if span.title else fallback_title,
+        title=norm.text[span.title.start:span.title.end] if span.title else fallback_title,
         text=text,
         raw_offsets=offsets,
         title_raw_span=title_raw,
         line_marks=marks,
         flags=tuple(repairs),
-        explain={"simplified": True} if norm.simplified else {},
+        explain={"script": "traditional"} if norm.simplified else {},
+        match_text=match_text,
     )
 
 
@@ -107,7 +113,7 @@ def document_from_text(raw: str, source: str, fmt: str = "txt", encoding: str | 
                        simplify: bool = True) -> Document:
     """Normalize and split decoded text into a Document of (unannotated) Articles."""
     norm = normalize(raw, simplify=simplify)
-    result = split_articles(norm.text)
+    result = split_articles(norm.match_text, marks=norm.line_marks)
     fallback = Path(source).stem
     articles = [build_article(source, i, norm, span, fallback) for i, span in enumerate(result.articles)]
     articles = [a for a in articles if a.text.strip()]
@@ -117,4 +123,7 @@ def document_from_text(raw: str, source: str, fmt: str = "txt", encoding: str | 
         raise EmptyDocument(source, "no text left once boilerplate is removed")
     dropped = [(norm.offsets[s], norm.offsets[e - 1] + 1 if e > s else norm.offsets[s], why)
                for s, e, why in result.dropped]
-    return Document(source, fmt, encoding, raw, result.title, articles, dropped)
+    title = result.title
+    if title and norm.simplified and (at := norm.match_text.find(title)) >= 0:
+        title = norm.text[at:at + len(title)]  # as printed
+    return Document(source, fmt, encoding, raw, title, articles, dropped)

@@ -1,12 +1,14 @@
 """Word (.docx) reader: body paragraphs and table cells in reading order, list numbers restored.
 
 Layout of the returned text: one line per non-empty paragraph, in body order; a table
-contributes its cells row by row, each cell's paragraphs on their own lines (merged cells
-once). Cells are not joined into one line per row because Chinese documents often use a
-table as a frame around the whole text, whose paragraphs must stay separate lines. Empty
+contributes its rows in order (merged cells once). A data row (two or more non-empty cells,
+none longer than 200 characters or holding a table) is one line, cells joined by " | ", so a
+schedule reads `三月份 | 召开职代会 | 工会办`; other rows give each paragraph its own line,
+because Chinese documents often use a table as a frame around the whole text. Empty
 paragraphs (Word's way of adding vertical space) are dropped; no blank lines are added.
 Soft line breaks inside a paragraph stay as "\\n", tabs as "\\t". Headers, footers,
-footnotes, comments and text boxes are not read.
+footnotes, comments and text boxes are not read, nor is a table of contents (a 'Table of
+Contents' content control or paragraphs in the 'toc N' styles), which repeats the headings.
 
 Word's automatic numbering is not part of the paragraph text: it is recomputed from
 numbering.xml and printed before the paragraph ("一、加强…"), see `_Numbering`.
@@ -55,7 +57,30 @@ LEVEL_PLACEHOLDER = regex.compile(r"%([1-9])")
 # Matches '第一章' or '1'; must not match '一、', '（1）' or '①'.
 MARKER_NEEDS_SPACE = regex.compile(r"[A-Za-z0-9\p{Han}]$")
 
+# The standard format Word writes beside a custom one (w:numFmt w:val="custom" w:format="…"
+# inside mc:AlternateContent, Word 2010+): the fallback's w:numFmt, e.g. chineseCounting.
+_FALLBACK_NUM_FMT_VALUES = etree.XPath("mc:AlternateContent/mc:Fallback/w:numFmt/@w:val", namespaces=_NS)
+
+
+def _fallback_num_fmt(lvl: etree._Element) -> str | None:
+    """w:numFmt of a level's mc:Fallback, None when the level has none."""
+    values = _FALLBACK_NUM_FMT_VALUES(lvl)
+    return str(values[0]) if values else None
+
+
+# Name of a table-of-contents paragraph style. Matches 'toc 1', 'TOC 2', 'TOC Heading', 'TOC1';
+# must not match 'Heading 1' or 'tocsin'.
+TOC_STYLE_NAME = regex.compile(r"(?i)toc\s*(?:\d|heading)")
+
+# A content control holding a table of contents. Matches an sdt whose w:docPartGallery is
+# 'Table of Contents'; must not match a cover-page or plain-text control.
+_TOC_GALLERY = etree.XPath(
+    "w:sdtPr/w:docPartObj/w:docPartGallery[@w:val='Table of Contents']", namespaces=_NS
+)
+
 _MAX_LEVELS = 9  # list levels w:ilvl 0-8
+_MAX_DATA_CELL_CHARS = 200  # a longer cell is a frame around paragraphs, not a data cell
+_CELL_SEPARATOR = " | "
 
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"  # ideographTraditional
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"  # ideographZodiac
@@ -148,6 +173,7 @@ class _Level:
     text: str  # w:lvlText, e.g. '%1、'
     suffix: str  # w:suff: 'tab' (Word's default), 'space' or 'nothing'
     legal: bool  # w:isLgl: every level printed in decimal
+    restart: int | None = None  # w:lvlRestart: restarts after levels 1..n (1-based); 0 never
 
     @classmethod
     def parse(cls, lvl: etree._Element, start_override: int | None = None) -> _Level:
@@ -155,16 +181,18 @@ class _Level:
         start = start_override if start_override is not None else _int(_child_val(lvl, "start"))
         return cls(
             start=0 if start is None else start,  # ECMA-376 17.9.25: an absent w:start means 0
-            fmt=_child_val(lvl, "numFmt") or "decimal",
+            fmt=_child_val(lvl, "numFmt") or _fallback_num_fmt(lvl) or "decimal",
             text=_child_val(lvl, "lvlText") or "",
             suffix=_child_val(lvl, "suff") or "tab",
             legal=lvl.find(_tag("isLgl")) is not None
             and _child_val(lvl, "isLgl") not in ("0", "false", "off"),
+            restart=_int(_child_val(lvl, "lvlRestart")),
         )
 
 
 class _Numbering:
-    """Recomputes Word's list markers: counters per (numId, level), deeper levels reset.
+    """Recomputes Word's list markers: counters per (abstract definition, level), deeper levels
+    reset when a shallower one advances (unless their w:lvlRestart says otherwise).
 
     A paragraph is numbered by its own w:numPr or, failing that, by its paragraph style's
     (following w:basedOn). numId -> w:num -> w:abstractNum (or its w:numStyleLink) -> w:lvl;
@@ -188,8 +216,16 @@ class _Numbering:
                 self._styles[style_id] = el
                 if el.get(_tag("type")) == "paragraph" and el.get(_tag("default")) in ("1", "true", "on"):
                     self._default_style = style_id
+        # Style ids are localized (a Chinese Word names 'toc 1' "11"): TOC styles go by name.
+        self._toc_styles = frozenset(
+            style_id for style_id, el in self._styles.items()
+            if TOC_STYLE_NAME.fullmatch(_child_val(el, "name") or style_id)
+        )
         self._levels: dict[str, dict[int, _Level]] = {}
+        # Running counts per abstract definition: every w:num over one w:abstractNum continues
+        # one sequence in Word (ECMA-376 17.9); a w:num's startOverride restarts it once.
         self._counters: dict[str, list[int | None]] = {}
+        self._seen: set[tuple[str, int]] = set()  # (numId, level) already numbered
 
     def _style_num_pr(self, style_id: str | None) -> tuple[str | None, int | None]:
         """(numId, ilvl) a paragraph style gives, following w:basedOn."""
@@ -239,7 +275,7 @@ class _Numbering:
                     levels[ilvl] = _Level.parse(lvl, start)
                 elif start is not None and ilvl in levels:
                     old = levels[ilvl]
-                    levels[ilvl] = _Level(start, old.fmt, old.text, old.suffix, old.legal)
+                    levels[ilvl] = _Level(start, old.fmt, old.text, old.suffix, old.legal, old.restart)
         self._levels[num_id] = levels
         return levels
 
@@ -266,6 +302,20 @@ class _Numbering:
                 return _int(lvl.get(_tag("ilvl")))
         return None
 
+    def _overrides_start(self, num_id: str, ilvl: int) -> bool:
+        """Whether w:num numId restarts level ilvl (a w:lvlOverride with a start or its own w:lvl)."""
+        num = self._nums.get(num_id)
+        if num is None:
+            return False
+        for override in num.iterchildren(_tag("lvlOverride")):
+            if _int(override.get(_tag("ilvl"))) == ilvl:
+                return override.find(_tag("startOverride")) is not None or override.find(_tag("lvl")) is not None
+        return False
+
+    def is_toc_entry(self, p: etree._Element) -> bool:
+        """Whether paragraph `p` is an entry (or the heading) of a table of contents."""
+        return _child_val(p.find(_tag("pPr")), "pStyle") in self._toc_styles
+
     def marker(self, p: etree._Element) -> str:
         """The list marker Word prints before paragraph `p` ('' if none), advancing the counters."""
         num_id, ilvl = self._num_pr(p)
@@ -275,10 +325,19 @@ class _Numbering:
         level = levels.get(ilvl)
         if level is None:
             return ""
-        counters = self._counters.setdefault(num_id, [None] * _MAX_LEVELS)
-        counters[ilvl] = level.start if counters[ilvl] is None else counters[ilvl] + 1
+        abstract = self._abstract_for(num_id)
+        key = abstract.get(_tag("abstractNumId"), "") if abstract is not None else ""
+        counters = self._counters.setdefault(key, [None] * _MAX_LEVELS)
+        first_use = (num_id, ilvl) not in self._seen
+        self._seen.add((num_id, ilvl))
+        if counters[ilvl] is None or (first_use and self._overrides_start(num_id, ilvl)):
+            counters[ilvl] = level.start
+        else:
+            counters[ilvl] += 1
         for deeper in range(ilvl + 1, len(counters)):
-            counters[deeper] = None
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart is None or 0 < restart and ilvl < restart:  # 0: this level never restarts
+                counters[deeper] = None
         if level.fmt == "bullet":
             return ""
 
@@ -297,9 +356,12 @@ class _Numbering:
 
 
 def _content(element: etree._Element) -> Iterator[etree._Element]:
-    """Children of a container, looking through content controls and custom-XML wrappers."""
+    """Children of a container, looking through content controls and custom-XML wrappers
+    (a table-of-contents control is skipped: it repeats the headings with page numbers)."""
     for child in element.iterchildren():
         if child.tag == _SDT:
+            if _TOC_GALLERY(child):
+                continue
             content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _content(content)
@@ -321,18 +383,42 @@ def _is_merge_continuation(tc: etree._Element) -> bool:
     return False
 
 
-def _paragraphs(container: etree._Element) -> Iterator[etree._Element]:
-    """w:p elements of a body or cell in reading order, tables expanded row by row, cell by cell."""
+def _lines(container: etree._Element, numbers: _Numbering) -> Iterator[str]:
+    """Text lines of a body or cell in reading order: one per non-empty paragraph (list marker
+    first), a data-table row as one line of its cells (see `_table_lines`). Entries of a
+    table of contents (paragraph styles named 'toc 1'…, 'TOC Heading') are left out."""
     for child in _content(container):
+        if child.tag == _P and numbers.is_toc_entry(child):
+            continue
         if child.tag == _P:
-            yield child
+            marker = numbers.marker(child)  # advances the counters even for an empty paragraph, as Word does
+            text = _paragraph_text(child)
+            if text.strip():
+                yield marker + text
         elif child.tag == _TBL:
-            for row in _content(child):
-                if row.tag != _TR:
-                    continue
-                for cell in _content(row):
-                    if cell.tag == _TC and not _is_merge_continuation(cell):
-                        yield from _paragraphs(cell)
+            yield from _table_lines(child, numbers)
+
+
+def _table_lines(table: etree._Element, numbers: _Numbering) -> Iterator[str]:
+    """Lines of a table, row by row. A row of two or more non-empty cells, none of them a frame
+    (a nested table, or more than 200 characters), is one line of its cells joined by " | ",
+    a cell's paragraphs joined by spaces: a schedule row reads `三月份 | 召开职代会 | 工会办`.
+    Other rows (a one-cell frame around the whole text, long cells) give each paragraph its
+    own line, so the numbered paragraphs inside keep their lines."""
+    for row in _content(table):
+        if row.tag != _TR:
+            continue
+        cells = [cell for cell in _content(row) if cell.tag == _TC and not _is_merge_continuation(cell)]
+        texts = [list(_lines(cell, numbers)) for cell in cells]
+        filled = [lines for lines in texts if lines]
+        is_frame = any(cell.find(f".//{_TBL}") is not None for cell in cells) or any(
+            sum(map(len, lines)) > _MAX_DATA_CELL_CHARS for lines in filled
+        )
+        if len(filled) >= 2 and not is_frame:
+            yield _CELL_SEPARATOR.join(" ".join(line.strip() for line in lines) for lines in filled)
+        else:
+            for lines in filled:
+                yield from lines
 
 
 def _paragraph_text(p: etree._Element) -> str:
@@ -355,13 +441,7 @@ def read_docx(path: Path) -> tuple[str, None]:
             etree.XMLSyntaxError) as exc:  # damaged zip, missing part, wrong content type, bad XML
         raise UnreadableFile(path, f"not a valid .docx ({_describe(exc)})") from exc
     numbers = _Numbering(numbering, styles)
-    lines = []
-    for p in _paragraphs(document.element.body):
-        marker = numbers.marker(p)  # advances the counters even for an empty paragraph, as Word does
-        text = _paragraph_text(p)
-        if text.strip():
-            lines.append(marker + text)
-    return "\n".join(lines), None
+    return "\n".join(_lines(document.element.body, numbers)), None
 
 
 def _related_element(part, reltype: str) -> etree._Element | None:

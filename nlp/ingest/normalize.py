@@ -1,7 +1,9 @@
 """Normalization with a map back to raw offsets.
 
-Every step only deletes characters or replaces one character by one, so each normalized
-character keeps the raw offset it came from (`Normalized.offsets`).
+Every step only deletes characters, replaces one character by one (a line break for web
+residue), or regroups the cells of a table row, so each normalized character keeps the raw
+offset it came from (`Normalized.offsets`). Markdown marks are stripped and kept as LineMarks.
+A traditional-script text stays as printed; `Normalized.match_text` is its simplified view.
 """
 
 from __future__ import annotations
@@ -14,11 +16,20 @@ import regex
 
 from ..model import LineMark
 from ..text.enumerators import LINE_START_MARKER
+from .markdown import (
+    CODE_FENCE,
+    INLINE_RESIDUE,
+    MD_BULLET,
+    MD_HEADING,
+    MD_HEADING_GLUED,
+    SETEXT_UNDERLINE,
+    THEMATIC_BREAK,
+    WHOLE_LINE_BOLD,
+    raw_pieces,
+    setext_level_line,
+)
+from .tables import regroup_tables
 
-# Markdown heading mark at a line start: "## 2. 三月" -> "2. 三月"; not "#话题#" (no space after).
-MD_HEADING = regex.compile(r"#{1,6}[ \t]+")
-# Markdown bullet at a line start: "- 1、慰问" -> "1、慰问"; not "-5℃" (no space after).
-MD_BULLET = regex.compile(r"[-*+][ \t]+")
 # Markdown backslash escape: "20\_\_年" -> "20__年"; not "C:\data" (letter after the backslash).
 MD_ESCAPE = regex.compile(r"\\(?=[_*#\[\]()`~\\-])")
 # Stray web artifacts between Chinese characters: "的`主要", "的.方法", "，##区"; not "3.12",
@@ -36,6 +47,9 @@ TRAILING_SPACE = " \t\u3000\xa0\r\ufeff"
 # A line that ends a sentence or a title block: "…如下。", "指导思想：", "（一）…）".
 LINE_END_CLOSED = regex.compile(r"(?:[。！？!?；;：:…”』」）)》\]】]|\.{3})$")
 HAN = regex.compile(r"\p{Han}")
+# A printed page number between two pages of a PDF or Word file: "- 2 -", "—12—", "第3页 共8页";
+# not "-5" or "86.3" (figures of a data table). Blanked so a paragraph cut by it is rejoined.
+PAGE_NUMBER = regex.compile(r"^[ \t]*(?:[-—–－][ \t]*\d{1,3}[ \t]*[-—–－]|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[/，,、]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*$")
 # NOT_HAN_RUN: a run of anything but Chinese characters, deleted to keep the Han text (one
 # substitution is several times faster than collecting characters one by one). Matches "，2 ";
 # must not match "工".
@@ -57,7 +71,12 @@ class Normalized:
     offsets: list[int]
     line_marks: list[LineMark] = field(default_factory=list)
     repairs: list[int] = field(default_factory=list)  # normalized offsets where two lines were rejoined
-    simplified: bool = False
+    simplified: bool = False  # True when `match_text` is a simplified-script view of `text`
+    match_text: str = ""  # `text` in simplified script, character for character (== text when simplified)
+
+    def __post_init__(self) -> None:
+        if not self.match_text:
+            self.match_text = self.text
 
 
 @dataclass
@@ -99,6 +118,8 @@ def _is_cut_paragraph(line: _Line, nxt: _Line) -> bool:
     if not line.chars or not nxt.chars or line.mark or nxt.mark:
         return False
     text, following = line.chars, nxt.chars
+    if "|" in text or "|" in following:
+        return False  # rows of a table end where they end, closed or not
     # LINE_END_CLOSED matches at most the last 3 characters: search only there, not the whole line.
     if LINE_END_CLOSED.search(text, max(0, len(text) - 3)) or LINE_START_MARKER.match(following):
         return False
@@ -119,18 +140,31 @@ def _is_cut_paragraph(line: _Line, nxt: _Line) -> bool:
 
 def _split_lines(raw: str) -> list[_Line]:
     lines: list[_Line] = []
-    pos = 0
-    for piece in raw.split("\n"):
-        start, end = pos, pos + len(piece)
-        pos = end + 1
+    pieces = raw_pieces(raw)
+    front = _front_matter_pieces(raw, pieces)
+    in_code = False
+    for k, (start, end, break_off) in enumerate(pieces):
+        piece = raw[start:end]
         if not piece:  # an empty line, often every other one: nothing to strip, mark or drop
-            lines.append(_Line(piece, range(start, start), end, None))
+            lines.append(_Line(piece, range(start, start), break_off, None))
             continue
+        if k >= front:
+            if not in_code and piece[-1:] in "-—–－页" and PAGE_NUMBER.match(piece):
+                lines.append(_Line("", range(start, start), break_off, None))
+                continue
+            if CODE_FENCE.match(piece):
+                in_code = not in_code
+            elif not in_code and (markup := _markup_line(piece, lines)):
+                if markup != "break":  # the underline marks the line above; no line of its own
+                    lines[-1].mark = ("heading", piece.strip())
+                continue
         i = len(piece) - len(piece.lstrip(LEADING_SPACE))
         mark = None
         # Each mark pattern opens with its own characters: try it only when the line does.
         first = piece[i:i + 1]
-        if first == "#" and (m := MD_HEADING.match(piece, i)):
+        if in_code or k < front:
+            pass  # code and front matter keep their characters as they are
+        elif first == "#" and (m := MD_HEADING.match(piece, i) or MD_HEADING_GLUED.match(piece, i)):
             mark = ("heading", m.group())
             i = m.end()
         elif first in ("-", "*", "+") and (m := MD_BULLET.match(piece, i)):
@@ -138,6 +172,8 @@ def _split_lines(raw: str) -> list[_Line]:
             i = m.end()
         j = max(i, len(piece.rstrip(TRAILING_SPACE)))
         body = piece[i:j]
+        if mark is None and body.startswith("**") and WHOLE_LINE_BOLD.match(body) and not in_code:
+            mark = ("emphasis", "**")
         # Each drop pattern needs one of its own characters in the line: most lines have none.
         drop = set()
         if "\\" in body:
@@ -146,13 +182,42 @@ def _split_lines(raw: str) -> list[_Line]:
             drop |= {start + i + m.start() + k for m in MD_BOLD.finditer(body) for k in range(2)}
         if "." in body or "`" in body or "#" in body:
             drop |= {start + i + m.start() + k for m in STRAY_ARTIFACT.finditer(body) for k in range(len(m.group()))}
+        if "<" in body or "&" in body:
+            drop |= {start + i + k for m in INLINE_RESIDUE.finditer(body) for k in range(m.start(), m.end())}
         if drop:
             kept = [(ch, start + i + k) for k, ch in enumerate(body) if start + i + k not in drop]
             chars, offs = "".join(ch for ch, _o in kept), [o for _ch, o in kept]
+            chars_stripped = chars.strip(LEADING_SPACE)  # residue may have hidden outer space
+            if chars_stripped != chars:
+                lead = len(chars) - len(chars.lstrip(LEADING_SPACE))
+                chars, offs = chars_stripped, offs[lead:lead + len(chars_stripped)]
         else:  # the common case: nothing to drop, the line as it is (no per-character lists)
             chars, offs = body, range(start + i, start + i + len(body))
-        lines.append(_Line(chars, offs, end, mark))  # end <= len(raw): a piece lies inside raw
-    return lines
+        lines.append(_Line(chars, offs, break_off, mark))  # end <= len(raw): a piece lies inside raw
+    return regroup_tables(lines, _Line)
+
+
+def _front_matter_pieces(raw: str, pieces: list[tuple[int, int, int]]) -> int:
+    """How many leading pieces are YAML front matter ("---" … "---"), kept verbatim for the splitter."""
+    if not pieces or raw[pieces[0][0]:pieces[0][1]].strip() != "---":
+        return 0
+    for k in range(1, min(len(pieces), 60)):
+        if raw[pieces[k][0]:pieces[k][1]].strip() == "---":
+            return k + 1
+    return 0
+
+
+def _markup_line(piece: str, lines: list[_Line]) -> str | None:
+    """'setext' when `piece` underlines the line above, 'break' for a rule line, else None."""
+    stripped = piece.strip()
+    if len(stripped) < 3 or stripped[0] not in "=-*_":
+        return None
+    prev = lines[-1] if lines else None
+    if prev is not None and prev.chars and prev.mark is None and setext_level_line(prev.chars, stripped):
+        return "setext"
+    if THEMATIC_BREAK.match(piece) or SETEXT_UNDERLINE.match(piece):
+        return "break"
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -174,12 +239,16 @@ def is_traditional(text: str) -> bool:
     return changed / len(sample) >= 0.05
 
 
-def _simplify(text: str) -> str:
+# Corner quotes of traditional print, read as the curly quotes the extractors' patterns expect.
+CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+
+
+def simplify_same_length(text: str) -> str:
     """Traditional → simplified, one character for one (phrase rules that change length are skipped)."""
     converted = _t2s().convert(text)
-    if len(converted) == len(text):
-        return converted
-    return "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
+    if len(converted) != len(text):
+        converted = "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
+    return converted.translate(CORNER_QUOTES)
 
 
 def normalize(raw: str, simplify: bool = True) -> Normalized:
@@ -216,9 +285,10 @@ def normalize(raw: str, simplify: bool = True) -> Normalized:
         out_offs.extend(line.offs)
         out_len += len(line.chars)
     text = "".join(out_pieces)
-    simplified = False
+    # The text stays as printed; a traditional document also gets a simplified view of the same
+    # length, which the splitter and the extractors match against (offsets are shared).
+    match_text = text
     if simplify and is_traditional(text):
-        text = _simplify(text)
-        simplified = True
+        match_text = simplify_same_length(text)
     out_offs.append(len(raw))
-    return Normalized(text, out_offs, marks, repairs, simplified)
+    return Normalized(text, out_offs, marks, repairs, match_text != text, match_text)

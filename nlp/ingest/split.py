@@ -9,18 +9,29 @@ What precedes the first article of a compilation is the page's own front matter.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
+from ..model import LineMark
 from ..text.enumerators import LINE_START_MARKER
 from .boilerplate import BoilerplatePatterns, patterns
+from .furniture import code_blocks, front_matter, inner_signatures, quoted_notes, signature_before
+from .notice import NOTICE_TITLE as NOTICE_TITLE_LINE
+from .notice import attachment_lists, attachments, handed_on_name, is_notice_title
 
-# A numbered article title line: "工会工作计划与总结篇三", "第2篇", "小学工会计划篇12";
-# not "本篇一般…" (a sentence: too long, or punctuated).
+# A numbered article title line: "工会工作计划与总结篇三", "社区工作计划 篇1", "第2篇",
+# "学校工会计划范文3", "社区工作计划一", "工会工作总结（二）"; not "本篇一般…" (a sentence: too
+# long, or punctuated), not "二、工作计划" (an outline item).
 NUMBERED_TITLE = regex.compile(
-    r"^(?:[^\s，,。；;：:！!？?]{0,40}篇[一二三四五六七八九十]{1,3}|[^\s，,。；;：:！!？?]{2,40}篇\d{1,2}|第[\d一二三四五六七八九十]{1,3}篇)$"
+    r"^(?:[^\s，,。；;：:！!？?]{0,40}[ \t\u3000]?篇[一二三四五六七八九十]{1,3}"
+    r"|[^\s，,。；;：:！!？?]{2,40}[ \t\u3000]?篇\d{1,2}"
+    r"|第[\d一二三四五六七八九十]{1,3}篇"
+    r"|[^\s，,。；;：:！!？?、]{2,40}(?:计划|总结|方案|要点|范文|范例|样本|模板)[ \t\u3000]?"
+    r"(?:[一二三四五六七八九十]{1,3}|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}))$"
 )
+TITLE_NUMBER_END = frozenset("一二三四五六七八九十)）0123456789")
 # The noun that ends a plan title, followed by the series number: "…工作计划1", "…总结2",
 # "…计划范文2"; not "计划12项" (the digits are a count: the series check needs 1, 2, … in order).
 SERIES_NOUN = regex.compile(r"(?:计划|总结|方案|要点|规划|安排|范文|范例|样本|模板)(?=[1-9])")
@@ -35,11 +46,26 @@ GLUED_TITLE = regex.compile(
     r"(?=[^，,。；;：:！!？?\s]{0,30}(?:工会|学校|医院|公司|委员会|街道|社区|年|学期))"
     r"[^，,。；;：:！!？?\s“”\"]{4,36}?(?:工作)?(?:计划|总结|要点|规划|方案)(?=[^，,。；;：:！!？?\s])"
 )
-# YAML front matter at the top of a markdown file: "---\ntitle: …\n---".
-FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?:.*\n)*?---[ \t]*(?:\n|\Z)")
 # A bare title that names an organisation: "区总工会综治工作计划", "第一中学工会工作总结";
 # not "实施方案", "活动计划" (section titles inside one plan).
 ORG_TITLE = regex.compile(r"工会|学校|[小中大]学|幼儿园|医院|公司|集团|企业|街道|社区|委员会|局|镇|县|区|市")
+# A long title line of a government document: "某某市推进…三年行动计划（2024—2026年）"; it ends in
+# a document noun (and perhaps a bracketed period), with no clause punctuation; not "…，特制定本计划。".
+LONG_TITLE = regex.compile(
+    r"^[^，,。；;！!？?：:\s]{10,80}(?:计划|方案|要点|规划|意见|办法|总结|报告|纲要|细则|通知)"
+    r"(?:[（(][^（()）]{2,20}[)）])?$"
+)
+# A teaser list: at least this many title lines of at most this length, none ending a sentence
+# ("…。") nor opening an outline item.
+MIN_TEASERS = 2
+MAX_TEASER = 40
+TEASER_STOP = regex.compile(r"[。；;！!？?：:]$")
+# How many first lines of a document are its head, where bylines stand.
+HEAD_LINES = 8
+# A line that names a document by its kind: "…工作计划", "…实施方案（2024—2026年）"; not "引言".
+DOCUMENT_NOUN_END = regex.compile(r"(?:计划|总结|方案|要点|规划|意见|办法|报告|纲要|细则|通知|安排)(?:[（(][^（()）]{2,20}[)）])?$")
+# Characters one spelling of a title may add to another and still be the same title.
+MAX_TITLE_EXTRA = 8
 MIN_SERIES_STEM = 4
 MAX_SERIES_STEM = 30
 
@@ -115,8 +141,9 @@ def _series_titles(text: str, limit: int) -> list[TitleSpan]:
 
 
 def _numbered_titles(text: str, lines: list[tuple[int, int]]) -> list[TitleSpan]:
-    # Every branch of NUMBERED_TITLE holds "篇": a substring test skips the regex on most lines.
-    return [TitleSpan(s, e, line) for s, e in lines if "篇" in (line := text[s:e]) and NUMBERED_TITLE.match(line)]
+    # Every branch of NUMBERED_TITLE holds "篇" or ends in a number: a cheap test skips most lines.
+    return [TitleSpan(s, e, line) for s, e in lines
+            if ("篇" in (line := text[s:e]) or line[-1] in TITLE_NUMBER_END) and NUMBERED_TITLE.match(line)]
 
 
 def _bare_titles(text: str, lines: list[tuple[int, int]], noun: str | None) -> list[TitleSpan]:
@@ -136,8 +163,12 @@ def _title_noun(title: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | None = None) -> SplitResult:
-    """Find the articles of a normalized document and what was dropped as boilerplate."""
+def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | None = None,
+                   marks: Sequence[LineMark] = ()) -> SplitResult:
+    """Find the articles of a normalized document and what was dropped as boilerplate.
+
+    `marks` are the markdown marks of the text's lines (a `####` first line is a section).
+    """
     bp = bp or patterns()
     lines = _lines(text)
     dropped: list[tuple[int, int, str]] = []
@@ -148,28 +179,41 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
             limit = s
             break
     lines = [(s, e) for s, e in lines if e <= limit]
-    if front := FRONT_MATTER.match(text):
-        dropped.append((0, front.end(), "front matter"))
-        lines = [(s, e) for s, e in lines if s >= front.end()]
+    front_title = None
+    if front := front_matter(text):
+        dropped.append((0, front.end, "front matter"))
+        lines = [(s, e) for s, e in lines if s >= front.end]
+        if front.title:
+            front_title = TitleSpan(*front.title, text[front.title[0]:front.title[1]])
+    furniture = [(s, e, "quoted note") for s, e in quoted_notes(text, lines)]
+    furniture += [(s, e, "teaser list") for s, e in _teaser_lists(text, lines, bp)]
+    furniture += [(s, e, "code block") for s, e in code_blocks(text, lines)]
+    furniture += [(s, e, "attachment list") for s, e in attachment_lists(text, lines)]
+    if furniture:
+        dropped.extend(furniture)
+        lines = [(s, e) for s, e in lines if not any(fs <= s and e <= fe for fs, fe, _ in furniture)]
 
     doc_title = None
     if lines and bp.is_compilation_title(text[lines[0][0]:lines[0][1]]):
         doc_title = text[lines[0][0]:lines[0][1]]
     kept_lines = []
-    for s, e in lines:
+    for k, (s, e) in enumerate(lines):
         line = text[s:e]
-        if bp.is_line(line):
+        if bp.is_line(line) or (k < HEAD_LINES and bp.is_head_line(line)):
             dropped.append((s, e, "page furniture"))
         elif bp.is_compilation_title(line):
             dropped.append((s, e, "compilation title"))
         else:
             kept_lines.append((s, e))
 
+    atts = attachments(text, kept_lines)
     numbered = _numbered_titles(text, kept_lines)
     titles = numbered
-    if len(titles) < 2:
+    if atts:
+        titles = []  # a notice with attachments: the plan and each attachment, not a compilation
+    if len(titles) < 2 and not atts:
         titles = _series_titles(text, limit)
-    if len(titles) < 2:
+    if len(titles) < 2 and not atts:
         bare = _bare_titles(text, kept_lines, _title_noun(doc_title))
         repeated = len({t.text for t in bare}) < len(bare)
         if doc_title or repeated:
@@ -180,19 +224,18 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
             merged = sorted({(t.start, t.end): t for t in numbered + named}.values(), key=lambda t: t.start)
             if len(named) >= 2 or (numbered and named):
                 titles = merged
-    compilation = len(titles) >= 2 or (doc_title is not None and len(titles) == 1)
+    compilation = not atts and (len(titles) >= 2 or (doc_title is not None and len(titles) == 1))
 
     if not compilation:
-        titles = []
-        first = kept_lines[0] if kept_lines else None
-        if first:
-            line = text[first[0]:first[1]]
-            if len(line) <= 40 and not regex.search(r"[。；;！!？?]$", line) and not LINE_START_MARKER.match(line):
-                titles = [TitleSpan(first[0], first[1], line)]
-            elif glued := GLUED_TITLE.match(line):
-                titles = [TitleSpan(first[0], first[0] + glued.end(), glued.group())]
-        body_start = titles[0].end if titles else 0
-        spans = [(None if not titles else titles[0], body_start, limit)]
+        main_end = atts[0].label[0] if atts else limit
+        main_lines = [(s, e) for s, e in kept_lines if e <= main_end]
+        title, body_start, furniture = _single_title(text, main_lines, front_title, marks)
+        dropped.extend(furniture)
+        spans = [(title, body_start, main_end)]
+        for k, att in enumerate(atts):
+            end = atts[k + 1].label[0] if k + 1 < len(atts) else limit
+            dropped.append((att.label[0], att.label[1], "attachment label"))
+            spans.append((TitleSpan(*att.title, text[att.title[0]:att.title[1]]), att.body_start, end))
     else:
         if titles[0].start > 0:
             dropped.append((0, titles[0].start, "compilation preamble"))
@@ -200,6 +243,11 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
             (t, t.end, titles[i + 1].start if i + 1 < len(titles) else limit)
             for i, t in enumerate(titles)
         ]
+    signed = set(inner_signatures(text, kept_lines))
+    for _title, start, end in spans:  # a signature block closes an article
+        body_lines = [(s, e) for s, e in kept_lines if start <= s and e <= end]
+        signed.update(signature_before(text, body_lines, len(body_lines)))
+    dropped.extend((s, e, "signature") for s, e in signed if (s, e, "signature") not in dropped)
 
     drops_sorted = sorted(dropped)
     articles = []
@@ -209,6 +257,107 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
         dropped.extend(blurbs)
         articles.append(ArticleSpan(title, tuple(ranges)))
     return SplitResult(doc_title, tuple(articles), tuple(sorted(dropped)))
+
+
+def _teaser_lists(text: str, lines: list[tuple[int, int]], bp: BoilerplatePatterns) -> list[tuple[int, int]]:
+    """A teaser label ("推荐阅读") with the run of short title lines under it (two or more)."""
+    out = []
+    for k, (s, e) in enumerate(lines):
+        if not bp.opens_teasers(text[s:e]):
+            continue
+        n = k + 1
+        while n < len(lines) and _teaser_like(text[lines[n][0]:lines[n][1]]):
+            n += 1
+        if n - k - 1 >= MIN_TEASERS:
+            out.append((s, lines[n - 1][1]))
+    return out
+
+
+def _teaser_like(line: str) -> bool:
+    """A short title line of another page: "社区工作计划范文", "· 学校工会总结（3篇）".
+
+    Not a book title ("《平凡的世界》"): a reading plan's own list of recommended books.
+    """
+    return (len(line) <= MAX_TEASER and not TEASER_STOP.search(line) and not LINE_START_MARKER.match(line)
+            and not line.startswith("《"))
+
+
+def _single_title(text: str, lines: list[tuple[int, int]], front_title: TitleSpan | None,
+                  marks: Sequence[LineMark]) -> tuple[TitleSpan | None, int, list[tuple[int, int, str]]]:
+    """Title, body start and furniture of a document that holds one article (and its notice)."""
+    furniture: list[tuple[int, int, str]] = []
+    first = lines[0] if lines else None
+    title = front_title
+    if title is not None:
+        body_start = first[0] if first else title.end
+        if first and (_is_top_heading(first[0], marks) or _same_title(text[first[0]:first[1]], title.text)):
+            furniture.append((first[0], first[1], "title repeated"))
+            body_start = first[1]
+    elif first is None:
+        return None, 0, furniture
+    else:
+        title = _first_line_title(text, first, marks)
+        body_start = title.end if title else 0
+    if title is not None:
+        furniture += _notice_furniture(text, [ln for ln in lines if ln[0] >= body_start], title.text)
+    return title, body_start, furniture
+
+
+def _first_line_title(text: str, first: tuple[int, int], marks: Sequence[LineMark]) -> TitleSpan | None:
+    line = text[first[0]:first[1]]
+    heading = _heading_depths(marks)
+    if first[0] in heading:
+        if not _is_top_heading(first[0], marks) and not DOCUMENT_NOUN_END.search(line):
+            return None  # "#### 引言" beside other "####" headings: a section, not the title
+        if not regex.search(r"[。；;！!？?]$", line) and not LINE_START_MARKER.match(line):
+            return TitleSpan(first[0], first[1], line)  # a top heading is the title at any length
+    if len(line) <= 40 and not regex.search(r"[。；;！!？?]$", line) and not LINE_START_MARKER.match(line):
+        return TitleSpan(first[0], first[1], line)
+    if glued := GLUED_TITLE.match(line):
+        return TitleSpan(first[0], first[0] + glued.end(), glued.group())
+    if NOTICE_TITLE_LINE.match(line) or LONG_TITLE.match(line):
+        return TitleSpan(first[0], first[1], line)
+    return None
+
+
+def _heading_depths(marks: Sequence[LineMark]) -> dict[int, int]:
+    """Line start → markdown heading depth ("##" → 2; a "===" underline 1, "---" 2)."""
+    out = {}
+    for m in marks:
+        if m.kind == "heading":
+            raw = m.raw.strip()
+            out[m.start] = 1 if raw.startswith("=") else 2 if raw.startswith("-") else len(raw)
+    return out
+
+
+def _is_top_heading(start: int, marks: Sequence[LineMark]) -> bool:
+    """True when the heading at `start` is shallower than every other heading of the document."""
+    depths = _heading_depths(marks)
+    if start not in depths:
+        return False
+    mine = depths[start]
+    return all(d > mine for at, d in depths.items() if at != start)
+
+
+def _same_title(line: str, title: str) -> bool:
+    strip = lambda t: regex.sub(r"[\p{P}\s]", "", t)  # noqa: E731 - compare without punctuation
+    a, b = strip(line), strip(title)
+    # The same name, or one holding the other with a few characters more (a year, "的通知").
+    return bool(a) and (a == b or (len(a) >= 6 and (a in b or b in a) and abs(len(a) - len(b)) <= MAX_TITLE_EXTRA))
+
+
+def _notice_furniture(text: str, lines: list[tuple[int, int]], title: str) -> list[tuple[int, int, str]]:
+    """In a notice, the signature and the handed-on plan's repeated title line before the plan."""
+    if not is_notice_title(title):
+        return []
+    name = handed_on_name(title)
+    for k, (s, e) in enumerate(lines[:12]):
+        line = text[s:e]
+        if name and _same_title(line, name) or (not name and _same_title(line, title)):
+            found = [(s, e, "title repeated")]
+            found += [(a, b, "signature") for a, b in signature_before(text, lines, k)]
+            return found
+    return []
 
 
 def _subtract(start: int, end: int, drops: list[tuple[int, int, str]]) -> list[tuple[int, int]]:

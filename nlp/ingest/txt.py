@@ -1,8 +1,9 @@
 """Plain-text reader (.txt/.md): encoding detection and a binary/mojibake check on the result.
 
 Decoding order: a byte-order mark decides outright (UTF-8/16/32); otherwise NUL bytes mean
-binary (unless the bytes are BOM-less UTF-16 text, or the NULs only pad the end of the file,
-which is then dropped); otherwise strict UTF-8, strict GB18030
+binary unless the bytes are BOM-less UTF-16 text, the NULs only pad the end of the file
+(the padding is dropped), or they are a few stray NULs (at most one per 200 bytes) in bytes
+that read as plausible text once the NULs are removed; otherwise strict UTF-8, strict GB18030
 (a superset of GBK and GB2312), the same two tolerating a few bad bytes (truncated downloads),
 then charset-normalizer's best guess. A candidate is accepted only if its text passes
 `diagnose_text`; bytes that decode but never to plausible text raise the first candidate's
@@ -46,6 +47,9 @@ _MAX_LATIN_MOJIBAKE_SHARE = 0.30
 # Big5 read as GBK about 38 %. 15 % sits far from both sides.
 _MIN_HANZI_FOR_RARITY = 20
 _MAX_RARE_HANZI_SHARE = 0.15
+# NUL bytes inside a text file are tolerated (dropped) up to one per 200 bytes; random binary
+# data has one per 256, but is refused anyway by the plausibility check of what remains.
+_MAX_STRAY_NUL_SHARE = 0.005
 # Lenient decoding (errors replaced) is accepted with at most one bad byte per 1000.
 _LENIENT_BAD_BYTES_PER_MILLE = 1
 
@@ -262,8 +266,24 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
         nuls = data.count(b"\x00")
         reason = f"binary content: {nuls} NUL bytes in {len(data)} bytes, not a text file"
         data = data.rstrip(b"\x00")  # NUL padding after the text (preallocated or crashed writes)
-        if b"\x00" in data:
-            raise UnreadableFile(path, reason)
+        stray = data.count(b"\x00")
+        if stray:
+            if stray > len(data) * _MAX_STRAY_NUL_SHARE:
+                raise UnreadableFile(path, reason)
+            # A few NULs inside text (a bad copy, an editor crash) are dropped; no byte of UTF-8,
+            # GB18030 or Big5 text is NUL, so no character is split. The rest must still read
+            # as plausible text, else the file is binary after all.
+            try:
+                text, codec = _decode_nul_free(data.replace(b"\x00", b""), path)
+            except UnreadableFile as exc:
+                raise UnreadableFile(path, reason) from exc
+            log.warning("%s: %d stray NUL bytes dropped", path, stray)
+            return text, codec
+    return _decode_nul_free(data, path)
+
+
+def _decode_nul_free(data: bytes, path: str | Path) -> tuple[str, str]:
+    """(text, codec) of BOM-less bytes without NULs: the first plausible candidate decoding."""
     first_problem: TextProblem | None = None
     for codec, text, lenient in _candidates(data):
         problem = diagnose_text(text)

@@ -1,0 +1,136 @@
+"""Representations of theme units behind one small interface: `fit(units)`, `transform(units)`.
+
+`TfidfEmbedder` (the default) weighs the project's segmenter tokens and their bigrams by an IDF
+fitted on the archive, with the heading counted above the body, generic plan words cut down and
+terms that one article repeats in its sections (that article's own vocabulary) cut down too.
+`TransformersEmbedder` (nlp.themes.transformer_embed) mean-pools a local Hugging Face model.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+import regex
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from ..text.segment import get_segmenter
+from ..text.stopwords import parse_stopwords, stopwords
+
+if TYPE_CHECKING:
+    from .units import ThemeUnit
+
+_DATA_PACKAGE = "nlp.data.themes"
+_GENERIC_FILE = "generic_words.txt"
+
+# CONTENT_WORD: a token worth counting, two or more letters or Han characters with at least one
+# Han character or Latin letter. Matches "职代会", "ok卡"; must not match "，", "3", "12月" (digits
+# lead) or "的" (one character).
+CONTENT_WORD = regex.compile(r"(?=.*[\p{Han}a-zA-Z])[\p{Han}a-zA-Z][\p{Han}a-zA-Z0-9]+")
+
+
+class Embedder(Protocol):
+    """What ThemeModel needs from a representation (BERTopic's `embedding_model` in small)."""
+
+    def fit(self, units: Sequence["ThemeUnit"]) -> "Embedder": ...
+    def transform(self, units: Sequence["ThemeUnit"]) -> np.ndarray | sparse.spmatrix: ...
+    def embed_texts(self, texts: Sequence[str]) -> np.ndarray | sparse.spmatrix: ...
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    """The shipped list of words every plan section uses (cut down, not removed)."""
+    text = resources.files(_DATA_PACKAGE).joinpath(_GENERIC_FILE).read_text(encoding="utf-8")
+    return parse_stopwords(text.splitlines())
+
+
+def content_words(text: str, lo: int = 0, hi: int | None = None) -> list[str]:
+    """The segmenter's words of `text[lo:hi]` that can carry a theme: no stopwords, digits or
+    punctuation (read from one segmentation of the whole `text`)."""
+    stop = stopwords()
+    words = get_segmenter().words_between(text, lo, len(text) if hi is None else hi)
+    return [w for w in words if w not in stop and CONTENT_WORD.fullmatch(w)]
+
+
+def _features(words: list[str], bigrams: bool) -> list[str]:
+    if not bigrams:
+        return words
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+class TfidfEmbedder:
+    """TF-IDF of segmenter words and bigrams, heading above body, generic and one-article words cut.
+
+    heading_weight: how many times the heading's words count against the body's once.
+    generic_weight: multiplier of a generic plan word's (or all-generic bigram's) IDF.
+    spread_power: a term's weight is multiplied by (articles containing it / units containing it)
+        to this power, so that a word repeated across the sections of one article (that plan's
+        own vocabulary: its name, its slogan, its school) does not pull those sections together.
+    """
+
+    def __init__(self, heading_weight: int = 3, bigrams: bool = True, min_df: int = 2,
+                 max_df: float = 0.5, generic_weight: float = 0.3, spread_power: float = 1.0):
+        self.heading_weight = heading_weight
+        self.bigrams = bigrams
+        self.min_df = min_df
+        self.max_df = max_df
+        self.generic_weight = generic_weight
+        self.spread_power = spread_power
+
+    def _unit_features(self, unit: "ThemeUnit") -> list[str]:
+        split = 0 if unit.heading_end is None else unit.heading_end - unit.start
+        body = _features(content_words(unit.text, split), self.bigrams)
+        head = _features(content_words(unit.text, 0, split), self.bigrams) if split else []
+        return body + head * self.heading_weight
+
+    def fit(self, units: Sequence["ThemeUnit"]) -> "TfidfEmbedder":
+        """Fit the vocabulary, IDF and term weights on the archive's units."""
+        docs = [self._unit_features(u) for u in units]
+        min_df = self.min_df if len(units) >= 4 * self.min_df else 1
+        self.vectorizer_ = TfidfVectorizer(analyzer=lambda feats: feats, min_df=min_df,
+                                           max_df=self.max_df if len(units) >= 20 else 1.0,
+                                           sublinear_tf=True, norm=None)
+        try:
+            counts = self.vectorizer_.fit_transform(docs)
+        except ValueError:  # no term survives (tiny or empty archive): keep every term
+            self.vectorizer_.set_params(min_df=1, max_df=1.0)
+            counts = self.vectorizer_.fit_transform(docs)
+        self.vocabulary_ = self.vectorizer_.get_feature_names_out()
+        self.term_weights_ = self._term_weights(units, counts)
+        return self
+
+    def _term_weights(self, units: Sequence["ThemeUnit"], counts: sparse.spmatrix) -> np.ndarray:
+        generic = generic_words()
+        weights = np.ones(len(self.vocabulary_))
+        for i, term in enumerate(self.vocabulary_):
+            if all(part in generic for part in term.split(" ")):
+                weights[i] = self.generic_weight
+        if self.spread_power:
+            present = (counts > 0).tocsc()
+            articles = np.array([hash((u.source, u.article)) for u in units])
+            for i in range(present.shape[1]):
+                rows = present.indices[present.indptr[i]:present.indptr[i + 1]]
+                if len(rows) > 1:
+                    weights[i] *= (len(set(articles[rows])) / len(rows)) ** self.spread_power
+        return weights
+
+    def transform(self, units: Sequence["ThemeUnit"]) -> sparse.csr_matrix:
+        """L2-normalised weighted TF-IDF rows, one per unit."""
+        x = self.vectorizer_.transform([self._unit_features(u) for u in units])
+        return normalize(x @ sparse.diags(self.term_weights_))
+
+    def embed_texts(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Rows for free texts (taxonomy descriptions, queries) in the fitted space."""
+        # each line of a text is a phrase of its own: no bigram spans two phrases
+        docs = [[f for line in t.splitlines() for f in _features(content_words(line), self.bigrams)]
+                for t in texts]
+        return normalize(self.vectorizer_.transform(docs) @ sparse.diags(self.term_weights_))
+
+    def fit_transform(self, units: Sequence["ThemeUnit"]) -> sparse.csr_matrix:
+        return self.fit(units).transform(units)

@@ -1,0 +1,67 @@
+"""Settings: defaults, one TOML file, command-line overrides, and clear errors for mistakes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from nlp.settings import BadSettings, Settings, config_path, load_settings
+
+
+def test_defaults_without_a_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PLAN_NLP_CONFIG", raising=False)
+    assert config_path() is None
+    assert load_settings() == Settings()
+
+
+@pytest.mark.parametrize("toml, section, key, expected", [
+    ("[digest]\ntop = 8\n", "digest", "top", 8),
+    ("[batch]\ntimeout = 120\n", "batch", "timeout", 120.0),
+    ("[batch]\ntimeout = 90.5\n", "batch", "timeout", 90.5),
+    ("[themes]\nn_themes = 12\n", "themes", "n_themes", 12),
+    ("[themes]\ntaxonomy = \"none\"\nmodel = \"/models/bert\"\n", "themes", "model", "/models/bert"),
+])
+def test_a_file_overrides_the_defaults(tmp_path, toml, section, key, expected):
+    path = tmp_path / "plan-nlp.toml"
+    path.write_text(toml, encoding="utf-8")
+    assert getattr(getattr(load_settings(path), section), key) == expected
+
+
+def test_the_working_folder_file_and_the_environment_are_found(tmp_path, monkeypatch):
+    (tmp_path / "plan-nlp.toml").write_text("[digest]\nsentences = 5\n", encoding="utf-8")
+    other = tmp_path / "other.toml"
+    other.write_text("[digest]\nsentences = 2\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PLAN_NLP_CONFIG", raising=False)
+    assert load_settings().digest.sentences == 5
+    monkeypatch.setenv("PLAN_NLP_CONFIG", str(other))
+    assert load_settings().digest.sentences == 2
+
+
+def test_the_command_line_wins_and_unset_options_do_not_count(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_text("[batch]\ntimeout = 60\nworkers = 1\n", encoding="utf-8")
+    s = load_settings(path, overrides={"batch": {"timeout": 30, "workers": None}})
+    assert (s.batch.timeout, s.batch.workers) == (30.0, 1)
+
+
+@pytest.mark.parametrize("toml, message", [
+    ("[digets]\ntop = 3\n", "unknown section [digets]"),
+    ("[digest]\ntopp = 3\n", "unknown setting digest.topp"),
+    ("[digest]\ntop = \"many\"\n", "digest.top must be int"),
+    ("[batch]\ntimeout = true\n", "batch.timeout must be float"),
+    ("[digest\ntop = 3\n", "not valid TOML"),
+])
+def test_mistakes_name_the_file_and_the_setting(tmp_path, toml, message):
+    path = tmp_path / "bad.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(BadSettings, match=re.escape(message)) as info:
+        load_settings(path)
+    assert str(path) in str(info.value)
+
+
+def test_a_missing_file_is_named(tmp_path):
+    with pytest.raises(BadSettings, match="settings file not found"):
+        load_settings(tmp_path / "nope.toml")

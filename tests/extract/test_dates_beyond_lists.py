@@ -1,0 +1,165 @@
+"""Dates beyond fixed word lists: productive school terms, vague month parts, relative dates,
+milestones, dashes of any length, Chinese-numeral days, spaced dates, lists of days (own examples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract.dates import extract_dates_from_text
+
+
+def dates(text: str):
+    found = extract_dates_from_text(text)
+    for d in found:
+        assert text[d.start:d.end] == d.text
+    return found
+
+
+def one(text: str):
+    found = dates(text)
+    assert len(found) == 1, [(d.text, d.kind) for d in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("本学期我们重点抓好教研。", "本学期"),
+    ("这一学期共安排三次活动。", "这一学期"),
+    ("这学期工会换届。", "这学期"),
+    ("上半学期以听课为主，", "上半学期"),
+    ("下半学期举办技能大赛。", "下半学期"),
+    ("新学期伊始，", "新学期"),
+    ("该学期结束前完成考核。", "该学期"),
+    ("本学年末进行评优。", "本学年末"),
+    ("学期初制定计划，", "学期初"),
+])
+def test_school_terms_are_built_from_their_parts(text, word):
+    d = one(text)
+    assert (d.text, d.kind, d.months) == (word, "season", None)
+
+
+@pytest.mark.parametrize("text", [
+    "每学期召开一次教代会。",  # recurring, not a term
+    "孩子们上学期间注意安全。",  # 上学 = going to school
+])
+def test_term_look_alikes(text):
+    assert all(d.kind != "season" for d in dates(text))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("利用假期组织职工疗休养。", "假期"),
+    ("寒暑假期间开展家访。", "寒暑假期间"),
+])
+def test_holiday_periods_are_seasons(text, word):
+    assert (one(text).text, one(text).kind) == (word, "season")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("中旬开展安全检查。", "中旬"),
+    ("本月底前上报材料。", "本月底前"),
+    ("下个月初召开座谈会。", "下个月初"),
+    ("当月下旬完成验收。", "当月下旬"),
+])
+def test_vague_parts_of_a_month_without_its_number(text, word):
+    d = one(text)
+    assert (d.text, d.kind) == (word, "season")
+
+
+@pytest.mark.parametrize("text,word,months", [
+    ("三月初举行植树活动。", "三月初", (3, 3)),
+    ("十月中旬组织登山。", "十月中旬", (10, 10)),
+    ("九月前完成换届。", "九月前", (9, 9)),
+    ("明年5月底前全部完成。", "明年5月底前", (5, 5)),
+])
+def test_parts_of_named_months_and_relative_months(text, word, months):
+    d = one(text)
+    assert (d.text, d.kind, d.months) == (word, "month", months)
+
+
+@pytest.mark.parametrize("text,word,year", [
+    ("到2030年，基本建成服务体系。", "2030年", 2030),
+    ("《规划》提出2031—2035年的任务，", None, None),
+    ("2021－2025年期间，", "2021－2025年", 2021),
+    ("2026——2028年分三步实施。", "2026——2028年", 2026),
+])
+def test_milestones_and_year_ranges_with_any_dash(text, word, year):
+    found = dates(text)
+    if word is None:
+        assert [(d.text, d.year) for d in found] == [("2031—2035年", 2031)]
+    else:
+        assert [(d.text, d.kind, d.year) for d in found] == [(word, "year", year)]
+
+
+@pytest.mark.parametrize("text,word,months", [
+    ("4月---5月开展练兵。", "4月---5月", (4, 5)),
+    ("6月--8月为汛期，", "6月--8月", (6, 8)),
+    ("九月－十月组织比赛。", "九月－十月", (9, 10)),
+])
+def test_month_ranges_with_doubled_dashes(text, word, months):
+    d = one(text)
+    assert (d.text, d.kind, d.months) == (word, "month_range", months)
+
+
+@pytest.mark.parametrize("text,months,day", [
+    ("十一月二十日召开大会。", (11, 11), 20),
+    ("三月十五日开展维权宣传。", (3, 3), 15),
+    ("十二月三十一日前结束。", (12, 12), 31),
+])
+def test_chinese_numeral_days(text, months, day):
+    d = one(text)
+    assert (d.kind, d.months, d.day) == ("day", months, day)
+
+
+@pytest.mark.parametrize("text,word,months,day", [
+    ("定于7 月 5 日到 7 月 9 日集中培训。", "7 月 5 日到 7 月 9 日", (7, 7), 5),
+    ("报名截止 10 月 8 日。", "10 月 8 日", (10, 10), 8),
+    ("3 月 2 日至 6 日举办。", "3 月 2 日至 6 日", (3, 3), 2),
+])
+def test_spaced_dates_read_as_unspaced_with_exact_offsets(text, word, months, day):
+    d = one(text)
+    assert (d.text, d.kind, d.months, d.day) == (word, "day", months, day)
+
+
+def test_spaced_year():
+    d = one("2024 年，工会将继续")
+    assert (d.text, d.year) == ("2024 年", 2024)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("定于4月29、30日举行。", [("4月29", 29), ("30日", 30)]),
+    ("5月1、2、3日放假。", [("5月1", 1), ("2", 2), ("3日", 3)]),
+])
+def test_a_list_of_days_gives_one_mention_per_day(text, expected):
+    found = dates(text)
+    assert [(d.text, d.day) for d in found] == expected
+    assert all(d.months == (int(text[text.index("月") - 1]),) * 2 for d in found)
+
+
+@pytest.mark.parametrize("text", [
+    "根据《2024年工会工作要点》安排，",
+    "学习《关于2025年度重点工作的意见》，",
+])
+def test_a_year_inside_a_document_name_is_not_a_date(text):
+    assert dates(text) == []
+
+
+def test_grade_names_are_not_durations():
+    assert dates("初二年段和高一年级各推荐两名。") == []
+
+
+@pytest.mark.parametrize("text,word,kind,year", [
+    ("2024 年 3 月 5 日召开大会。", "2024 年 3 月 5 日", "day", 2024),
+    ("计划于 2025 年 9 月完成。", "2025 年 9 月", "month", 2025),
+    ("于 2026 年底前全部建成。", "2026 年底前", "season", 2026),
+])
+def test_a_spaced_year_joins_the_month_or_season_after_it(text, word, kind, year):
+    d = one(text)
+    assert (d.text, d.kind, d.year) == (word, kind, year)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("2024—2025学年第二学期工作计划", "第二学期"),
+    ("第一学期期末进行考评。", "第一学期期末"),
+    ("本学期期中考试后召开家长会。", "本学期期中"),
+])
+def test_numbered_terms_and_their_points(text, word):
+    assert word in [d.text for d in dates(text) if d.kind == "season"]

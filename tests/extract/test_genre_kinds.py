@@ -1,0 +1,114 @@
+"""Genre beyond plan and summary: reviews that also plan (mixed), and texts that are no plan (own examples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract.genre import classify_genre
+from nlp.extract.genre_kinds import not_a_plan, plan_parts, reviews_and_plans
+from nlp.model import Article
+
+REVIEW = ("今年以来，我们已完成职工之家建设8家，累计慰问困难职工320户，取得了较好成绩。"
+          "全年共举办培训班6期，培训工会干部400人次。")
+
+
+@pytest.mark.parametrize("title", [
+    "镇总工会2025年工作总结和2026年工作计划",
+    "社区工会工作总结及明年工作打算",
+    "2025年工作回顾暨2026年工作思路",
+    "学校工会上半年工作总结与下半年工作安排",
+])
+def test_titles_naming_a_review_and_the_next_plan(title):
+    assert reviews_and_plans(title)
+    art = Article(source="t", index=0, title=title, text=REVIEW)
+    assert classify_genre(art)[0] == "mixed"
+
+
+@pytest.mark.parametrize("title", [
+    "工会工作计划与总结篇三",  # a compilation's habit: the plan named first
+    "2025年上半年工作总结",
+    "2026年工会工作计划",
+])
+def test_titles_that_name_one_kind(title):
+    assert not reviews_and_plans(title)
+
+
+@pytest.mark.parametrize("heading", [
+    "二、2026年工作打算",
+    "### 下一步工作思路",
+    "（三）明年工作计划：",
+    "四、下半年重点工作安排",
+])
+def test_a_review_with_a_part_headed_by_the_next_plan_is_mixed(heading):
+    text = f"一、主要工作\n{REVIEW}\n{heading}\n力争新建职工之家10家。\n"
+    parts = plan_parts(text)
+    assert parts and text[parts[0][0]:].lstrip(" #").startswith(heading.lstrip(" #")[:2])
+    art = Article(source="t", index=0, title="街道工会工作总结", text=text)
+    assert classify_genre(art)[0] == "mixed"
+
+
+def test_a_plan_with_a_schedule_heading_stays_a_plan():
+    text = "一、指导思想\n认真贯彻上级精神，力争全年新建工会10家，要做好各项工作。\n二、2026年工作安排\n将举办培训3期。\n"
+    art = Article(source="t", index=0, title="2026年工会工作计划", text=text)
+    assert classify_genre(art)[0] == "plan"
+
+
+@pytest.mark.parametrize("title,kind", [
+    ("读书笔记：《工会法》学习", "notes"),
+    ("党史学习笔记", "notes"),
+    ("三月份工作日志", "log"),
+    ("工会委员会会议纪要", "minutes"),
+    ("第三次全委会会议记录", "minutes"),
+])
+def test_titles_of_what_is_no_plan(title, kind):
+    found = not_a_plan("今天学习了有关内容，很受启发。", title)
+    assert found is not None and found.kind == kind
+    art = Article(source="t", index=0, title=title, text="今天学习了有关内容，很受启发。")
+    genre, cues = classify_genre(art)
+    assert genre == "other" and cues["not_a_plan"]
+
+
+def test_a_work_log_by_its_dated_lines():
+    text = "\n".join(f"2025-03-{d:02d} 走访车间，记录职工诉求{d}条。" for d in range(3, 10))
+    found = not_a_plan(text, "")
+    assert found is not None and found.kind == "log" and "7 of 7" in found.reason
+
+
+def test_a_log_with_month_day_lines():
+    text = "\n".join(f"3月{d}日 星期{'一二三四五六日'[d % 7]}：整理会员档案。" for d in range(1, 8))
+    assert not_a_plan(text, "").kind == "log"
+
+
+def test_code_is_no_plan():
+    text = "import os\nfrom pathlib import Path\n\ndef main():\n    x = 1\n    return x\n\nif x:\n    y = 2\n}\n"
+    found = not_a_plan(text, "")
+    assert found is not None and found.kind == "code"
+
+
+def test_minutes_by_their_fields():
+    text = "时间：3月5日\n地点：会议室\n主持人：王主席\n记录人：李干事\n参会人员：全体委员\n会议研究了换届事宜。"
+    assert not_a_plan(text, "").kind == "minutes"
+
+
+@pytest.mark.parametrize("title,text", [
+    ("2026年工会工作计划", "3月5日 植树\n3月8日 妇女节活动\n4月1日 春游\n5月1日 劳动节\n6月1日 儿童节\n"),
+    ("", "时间：3月5日\n地点：操场\n负责人：体育组\n参加人员：全体教师\n"),
+    ("", "一、指导思想\n二、工作目标\n力争新建工会10家。\n"),
+])
+def test_plans_and_schedules_are_not_taken_for_logs_or_minutes(title, text):
+    assert not_a_plan(text, title) is None
+
+
+def test_a_programme_of_milestones_without_future_words_is_a_plan():
+    text = ("一、总体目标\n到2027年，全区建成职工驿站300个，累计培训职工8万人次。\n"
+            "二、主要任务\n2025年底前，各街道新建驿站不少于10个；6月底前完成摸底。\n"
+            "三、保障措施\n区财政安排资金500万元。\n")
+    art = Article(source="t", index=0, title="关于印发职工驿站建设实施方案的通知", text=text)
+    assert classify_genre(art)[0] == "plan"
+
+
+def test_programme_headings_inside_a_sentence_do_not_frame_a_plan():
+    text = ("今年以来，我们已完成了工作目标，取得了较好成绩。全年共举办培训8期，慰问职工200人。"
+            "先后组织了演讲比赛和知识竞赛。")
+    art = Article(source="t", index=0, title="工会工作总结", text=text)
+    assert classify_genre(art)[0] == "summary"
