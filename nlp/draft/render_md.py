@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from .model import Draft, DraftSection, Sentence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the model imports these renderers on use; they only name its types
+    from .model import Draft, DraftSection, Sentence
 
 REVIEW_MARK = "〔数据待核〕"
 
