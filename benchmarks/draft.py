@@ -37,8 +37,10 @@ def in_process(keywords: list[str], org_type: str, runs: int) -> tuple[float, fl
     sys.path.insert(0, str(ROOT))
     from nlp.api import analyze_document, iter_files
     from nlp.draft.build import draft
+    from nlp.text.segment import get_segmenter
 
     def analyze():
+        get_segmenter().clear_cache()  # as in a fresh process: no text tagged yet
         return [a for f in iter_files([CORPUS]) for a in analyze_document(f).articles]
 
     articles = analyze()

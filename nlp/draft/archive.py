@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from pathlib import Path
 
 from ..errors import PlanNLPError
 from ..model import Article, DateMention, Heading, ScheduleItem, Target, Task
+
+
+log = logging.getLogger(__name__)
 
 
 class ArchiveError(PlanNLPError):
@@ -44,7 +48,10 @@ def _analyze_corpus(corpus) -> list[Article]:
             raise ArchiveError(p, "no such file or folder")
     out: list[Article] = []
     for f in iter_files(paths):
-        out.extend(analyze_document(f).articles)
+        try:
+            out.extend(analyze_document(f).articles)
+        except PlanNLPError as exc:  # one bad file costs its own articles, never the draft
+            log.warning("%s: %s (left out of the archive)", exc.path or f, exc.detail)
     return out
 
 

@@ -126,6 +126,7 @@ def draft(keywords, *, articles=None, corpus=None, db=None, org=None, year=None,
         "org": org, "org_unit": rewriter.org_unit, "year": year, "org_type": org_type,
         "keywords": list(kws), "members": MEMBERS.get(org_type or "", "职工"),
         "skeleton": [{"role": p.role, "heading": p.heading} for p in skeleton.parts]})
+    themes = _fitted_themes(themes, archive)
     units = [u for i, a in enumerate(archive) if a.genre != "summary" for u in article_units(a, i)]
     index = UnitIndex(units)
     gen = _generator(generator, model)
@@ -183,6 +184,17 @@ def _org_type(org: str | None, archive: list[Article]) -> str | None:
             return min(cues.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     counts = Counter(a.org_type for a in archive if a.genre == "plan" and a.org_type)
     return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counts else None
+
+
+def _fitted_themes(themes, archive: list[Article]):
+    """`themes` as given (a fitted ThemeModel or None); True or "fit": a model fitted on the archive."""
+    if themes is True or themes == "fit":
+        try:
+            from ..themes import fit_themes
+        except ImportError as exc:
+            raise DraftError(None, "themes asked for, but nlp.themes is not available in this install") from exc
+        return fit_themes(archive, random_state=0)
+    return themes
 
 
 def _generator(generator, model):

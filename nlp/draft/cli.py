@@ -32,6 +32,7 @@ def draft(
     db: Optional[Path] = typer.Option(None, "--db", help="Archive database written by `batch`."),
     format: DraftFormat = typer.Option(DraftFormat.md, "--format", "-f", help="md, docx or json."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (required for docx)."),
+    themes: bool = typer.Option(False, "--themes", help="Widen the keywords through themes fitted on the archive."),
     generator: Optional[str] = typer.Option(None, "--generator", help="transformers: a local model writes connecting sentences."),
     model: Optional[Path] = typer.Option(None, "--model", help="Local model folder (safetensors) for --generator."),
 ) -> None:
@@ -45,7 +46,7 @@ def draft(
         _fail("--format docx needs --output FILE.docx", 2)
     try:
         d = make_draft(keywords, corpus=corpus, db=db, org=org, year=year, org_type=org_type,
-                       template=template, generator=generator, model=model)
+                       template=template, themes=True if themes else None, generator=generator, model=model)
     except PlanNLPError as exc:
         _fail(str(exc))
     if format == DraftFormat.docx:

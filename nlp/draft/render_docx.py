@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.section import WD_SECTION
@@ -11,8 +12,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from .model import Draft, DraftSection, Sentence
 from .render_md import REVIEW_MARK, provenance_rows
+
+if TYPE_CHECKING:  # the model imports these renderers on use; they only name its types
+    from .model import Draft, DraftSection, Sentence
+
 
 # GB/T 9704-2012: A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm (so bottom 35 mm, right 26 mm).
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}

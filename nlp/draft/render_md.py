@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from .model import Draft, DraftSection, Sentence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the model imports these renderers on use; they only name its types
+    from .model import Draft, DraftSection, Sentence
 
 REVIEW_MARK = "〔数据待核〕"
 
@@ -41,7 +44,7 @@ def provenance_rows(draft: Draft) -> list[tuple[str, str, str]]:
             origin = {"retrieved": "检索", "template": "模板", "generated": "生成"}[s.kind]
             where = f"{s.source} #{s.article} [{s.start}:{s.end}]" if s.kind == "retrieved" else (
                 "模板" if s.kind == "template" else "本地模型生成，须人工核对")
-            rows.append((f"{place}：{s.text[:24]}…", origin, where))
+            rows.append((f"{place}：{s.text if len(s.text) <= 24 else s.text[:24] + '…'}", origin, where))
     return rows
 
 

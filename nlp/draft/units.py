@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -53,9 +54,14 @@ class Unit:
         return any(word in h for h in self.path)
 
 
+@lru_cache(maxsize=200_000)
+def _indexable(word: str) -> bool:
+    """Whether a word is an index term: two or more letters/digits/Han characters, not a stopword."""
+    return _WORD.fullmatch(word) is not None and word not in stopwords()
+
+
 def _terms(text: str, lo: int, hi: int) -> tuple[str, ...]:
-    stop = stopwords()
-    return tuple(w for w in get_segmenter().search_words(text, lo, hi) if _WORD.fullmatch(w) and w not in stop)
+    return tuple(filter(_indexable, get_segmenter().search_words(text, lo, hi)))
 
 
 def query_terms(text: str) -> tuple[str, ...]:
@@ -90,6 +96,8 @@ def article_units(article: Article, index: int) -> list[Unit]:
                           _clean(text, s, e, bad_targets), _terms(text, s, e), scope))
     hspans = {h.start: h for h in article.headings}
     task_starts = sorted(t.start for t in article.tasks)
+    all_pos = seg.pos(text)  # memoized by the segmenter: analysis tagged this text already
+    pos_starts = [p[2] for p in all_pos]
     k = 0
     for s, e in split_sentences(text):
         while k < len(heads) and heads[k][0] <= s:
@@ -102,7 +110,7 @@ def article_units(article: Article, index: int) -> list[Unit]:
         s += _role_word(text[s:e])
         if e - s < MIN_CHARS:
             continue
-        tagged = seg.pos(text[s:e])
+        tagged = all_pos[bisect_left(pos_starts, s):bisect_left(pos_starts, e)]  # the article's own tagging
         lean = tokens_lean(tagged)
         # a sentence naming a place (广东省, 东城区…) belongs to the organisation that wrote it;
         # jieba tags some verbs ns (新建), so only a place word with an administrative suffix counts

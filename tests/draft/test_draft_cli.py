@@ -92,3 +92,13 @@ def test_draft_from_the_database_matches_the_folder(small_archive, small_db):
     assert sources and sources <= set(SMALL)
     out = runner.invoke(app, ["draft", "-k", "女职工,健康", "--db", str(small_db), "--year", "2027"])
     assert out.exit_code == 0, out.output
+
+
+def test_a_bad_file_is_named_and_left_out(small_archive, tmp_path, caplog):
+    root = tmp_path / "mixed"
+    shutil.copytree(small_archive, root)
+    (root / "broken.docx").write_bytes(b"not a zip at all")
+    with caplog.at_level("WARNING"):
+        d = draft(["健康"], corpus=root, org_type="school", year=2027)
+    assert d.sections
+    assert any("broken.docx" in r.getMessage() for r in caplog.records)

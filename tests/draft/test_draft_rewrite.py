@@ -104,3 +104,21 @@ def test_markers(level, n, expected):
 ])
 def test_heading_roles(heading, role):
     assert heading_role(heading) == role
+
+
+@pytest.mark.parametrize("sentence,usable", [
+    ("工会将组织女职工参加广东省安康互助保障活动。", False),  # a place of its own organisation
+    ("工会将计划新建职工书屋两个，方便职工借阅。", True),  # 新建 is tagged as a place by jieba
+    ("认真学习贯彻党的十七届四中全会精神，推动工作。", False),  # a dated political reference
+    ("今年工会已经组织职工体检三次，效果很好。", False),  # a report of what was done
+    ("工会将组织全体职工开展健步走活动。", True),
+    ("（工会将组织全体职工开展健步走活动。）", False),  # a bracketed remark
+])
+def test_which_archive_sentences_may_be_reused(sentence, usable):
+    import nlp
+    from nlp.draft.units import article_units
+
+    text = f"一、工作安排\n\n{sentence}\n"
+    art = nlp.analyze_text(text)[0]
+    units = [u for u in article_units(art, 0) if u.kind == "sentence"]
+    assert len(units) == 1 and units[0].clean is usable

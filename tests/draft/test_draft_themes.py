@@ -55,3 +55,19 @@ def test_draft_with_themes_widens_retrieval(corpus_articles):
     assert not any("比赛" in x.text and "运动会" not in x.text for s in plain.walk() if s.role == "work"
                    for x in s.sentences)
     assert len(wide.sentences()) >= len(plain.sentences())
+
+
+def test_themes_fit_on_the_archive_when_asked(corpus_articles, monkeypatch):
+    import sys
+    import types
+
+    calls = []
+
+    def fit_themes(articles, **params):
+        calls.append((len(articles), params))
+        return MODEL
+
+    monkeypatch.setitem(sys.modules, "nlp.themes", types.SimpleNamespace(fit_themes=fit_themes))
+    d = draft(["女职工", "健康"], articles=corpus_articles, org_type="school", year=2027, themes=True)
+    assert calls == [(len(corpus_articles), {"random_state": 0})]
+    assert [s.theme for s in d.sections if s.role == "work" and s.level == 1] == [("女职工", "健康")]
