@@ -18,6 +18,7 @@ import numpy as np
 import regex
 
 from ..ingest.boilerplate import patterns as boilerplate_patterns
+from ..lang.enumerators import MARKER_SOURCE, RUNIN_OPENER
 from ..model import Article, Heading
 from ..text.segment import get_segmenter
 from ..text.sentences import split_sentences
@@ -58,9 +59,8 @@ SITE_WORDS = regex.compile(r"小编|查看剩余|范文|网友|本站|下载|阅
 # `1.5万元`.  Also strips a half-kept enumerator: "一)" in `一)组织广大教职工`.
 # Opening quotes and brackets stay: “三八”节 keeps its “; so does a placeholder's `__` (`__年，…`).
 LEAD_ORDINAL = regex.compile(
-    r"(?:(?:(?![\p{Ps}\p{Pi}_＿*＊])[\p{P}\s])+|[一二三四五六七八九十]+是"
-    r"|[（(]?(?:[一二三四五六七八九十]+|\d{1,2})[)）、．.](?!\d)"
-    r"|其[一二三四五六七八九十][，,、]|第[一二三四五六七八九十]+[，,、]|(?:首先|其次|再次|最后|另外)[，,])+"
+    rf"(?:(?:(?![\p{{Ps}}\p{{Pi}}_＿*＊])[\p{{P}}\s])+|{RUNIN_OPENER.pattern}|{MARKER_SOURCE}"
+    r"|其[一二三四五六七八九十][，,、]|(?:首先|其次|再次|最后|另外)[，,])+"
 )
 # A token worth counting: it holds a CJK character or a Latin letter.
 # Matches "职工", "ok"; must not match "，", "2017", " ".

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from ..extract.placeholders import PLACEHOLDER
+from ..lang.enumerators import MARKER_SOURCE, RUNIN_OPENER
 
 # A four-digit year before 年. Matches "2017" in "2017年", "2016" in "2016年度"; not "12017年" nor "2017届".
 YEAR_ARABIC = regex.compile(r"(?<![0-9０-９])(?:19|20)[0-9]{2}(?=年)")
@@ -32,10 +33,7 @@ UNION_SUFFIX = regex.compile(r"(?:总工会|分工会|工会委员会|工会|女
 
 # An outline enumerator opening a line or sentence. Matches "一、", "（二）", "3.", "(4)", "①", "一是";
 # not "一线教师" nor "3.5%".
-LEADING_ENUMERATOR = regex.compile(
-    r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）][、.．]?|[一二三四五六七八九十]{1,3}[、.．]"
-    r"|[（(][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}(?:[、．]|\.(?![0-9]))|[0-9]{1,2}[)）]|[①-⑳]"
-    r"|[一二三四五六七八九十][是要](?=[^\p{P}]))\s*")
+LEADING_ENUMERATOR = regex.compile(rf"^\s*(?:{MARKER_SOURCE}|{RUNIN_OPENER.pattern}(?=[^\p{{P}}]))\s*")
 # A short label opening a sentence, ending in a colon. Matches "工作目标:", "即：", "目标任务："; not "3:30".
 LEADING_LABEL = regex.compile(r"^\s*\p{Han}{1,6}[:：]\s*")
 # Half-width punctuation beside Chinese text, printed full-width in the draft. Matches "," in
@@ -45,8 +43,7 @@ _FULL_WIDTH = str.maketrans(",;:()?!", "，；：（）？！")
 # An enumerator inside a sentence, which would make the sentence a list cut out of context.
 # Matches "（1）" in "包括（1）学习", "2、" in "；2、开展"; not "3.5%" nor "“三八”".
 INNER_ENUMERATOR = regex.compile(
-    r"[（(][一二三四五六七八九十0-9０-９]{1,3}[)）]|(?<![0-9])[0-9０-９]{1,2}[、．](?![0-9])|[①-⑳]"
-    r"|(?<![\p{Han}])[一二三四五六七八九十]{1,2}、|(?<![\p{Han}])[一二三四五六七八九十][是要](?=\p{Han})")
+    rf"(?:(?=[（(①-⑳⑴-⒇\d])|(?<![\p{{Han}}]))(?:{MARKER_SOURCE}|{RUNIN_OPENER.pattern}(?=\p{{Han}}))")
 # A sentence end the draft keeps as is. Matches "。", "！"; anything else is closed with "。".
 _CLOSED = regex.compile(r"[。！？!?][”’」』]?$")
 # Trailing clause punctuation replaced by the full stop. Matches "；", "，", "：".

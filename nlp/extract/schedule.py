@@ -19,19 +19,14 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lang.enumerators import LINE_MARKER, TOP_LINE_MARKER as TOP_MARKER
 from ..model import Article, DateMention, Heading, ScheduleItem
 from .sections import section_path
 
 _MONTH_KINDS = ("month", "month_range", "day")
 
-# An outline marker at the start of a line: 一、 （一） (1) 1、 1. 1． ① 第一，.
-# Matches "1、慰问", "（二）活动"; must not match "1月份" (a month, no marker punctuation).
-LINE_MARKER = regex.compile(
-    r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]、?"
-    r"|[0-9]+(?:[、．)]|\.(?![0-9]))|[①-⑳]|第[一二三四五六七八九十]+[，,、])[ \t\u3000]*"
-)
-# A top-level marker (一、) that ends a month block when the outline is unknown.
-TOP_MARKER = regex.compile(r"[ \t\u3000]*[一二三四五六七八九十]+、")
+# LINE_MARKER: an outline marker at the start of a line; TOP_MARKER: a top-level one (一、), which
+# ends a month block when the outline is unknown. Both from the one grammar (nlp.lang).
 # What may stand beside the month of a month line: 份, a colon, spaces (三月份：, 2. 三月).
 MONTH_LINE_REST = regex.compile(r"[\s：:，,。.、]*")
 # Where a sentence ends, so that a date after it leads a new item: 。；！？ and, in a run-on

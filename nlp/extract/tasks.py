@@ -20,18 +20,15 @@ from ..data.cues import words
 from ..model import Article, Task
 from ..text.segment import get_segmenter
 from . import sections
+from ..lang.enumerators import ITEM_LEAD
 from .clauses import SpanIndex, Token, Tokens
 
 # CLAUSE: a clause, the run of characters between clause delimiters. The delimiters are
 # "，" "。" "；" "：" and line breaks; not "、" (开展A、B活动 is one action) nor an ASCII "?"
 # (in Chinese text it is a mis-decoded character: “三?八”节).
 _CLAUSE = regex.compile(r"[^，,。；;：:！!？\n]+")
-# ENUMERATOR: item markers and markdown at a clause start. Matches "（一）", "1、", "2.",
-# "①", "## ", "- "; must not match "1.5万" (a decimal).
-_ENUMERATOR = regex.compile(
-    r"(?:\s|#+|[-*+](?=\s)|[(（][一二三四五六七八九十\d]{1,3}[)）][、.．]?|[一二三四五六七八九十]{1,3}[、.．]"
-    r"|\d{1,2}(?:[、．)）]|\.(?!\d))|[①-⑳⑴-⒇]|第[一二三四五六七八九十]{1,3}[，,、])+"
-)
+# Item markers and markdown at a clause start: the grammar's ITEM_LEAD (nlp.lang).
+_ENUMERATOR = ITEM_LEAD
 # RUNIN: a run-in item opener. Matches "一是", "二要", "三抓"; must not match "一是一" inside
 # a number (一是 is followed by text, not by a digit).
 _RUNIN = regex.compile(r"[一二三四五六七八九十]{1,2}[是要](?![一二三四五六七八九十\d])")

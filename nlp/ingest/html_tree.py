@@ -14,6 +14,8 @@ from __future__ import annotations
 import regex
 from lxml import etree
 
+from ..lang.enumerators import MARKER_SOURCE
+
 # A run of HTML whitespace with a line break between two CJK characters (hanzi, CJK or fullwidth
 # punctuation). Matches the '\n  ' in '加强\n  工会'; must not match in 'plan\n  工会'.
 _CJK = r"[\p{Han}\u3000-\u303f\uff00-\uffef]"
@@ -31,9 +33,7 @@ TITLE_CLASS = regex.compile(
 
 # An enumerator an item already prints. Matches '1、', '(2)', '（三）', '四、', '⑤'; must not
 # match '2025年' or '30%'.
-OWN_MARKER = regex.compile(
-    r"\s*(?:\d{1,3}[、.．)）](?!\d)|[（(][\d一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
-)
+OWN_MARKER = regex.compile(rf"\s*(?:{MARKER_SOURCE})")
 
 _BLOCKS = frozenset({"p", "head", "item", "quote", "code", "list", "table", "div", "body", "main", "doc"})
 _PREFORMATTED = frozenset({"quote", "code"})  # trafilatura keeps their source line breaks

@@ -72,14 +72,6 @@ LINE_START_MARKER = regex.compile(
     rf"|第{_CN}+[，,、])"
 )
 
-# Everything that may open a clause before its words: spaces, markdown marks, markers of any
-# style and run-in openers, in any number. Matches "（一）", "1、", "二是", "## ", "- 1. ",
-# "（二）1、"; must not match "1.5万" (a decimal) nor "一次" (a count). For the modules that
-# strip an item's lead (tasks, targets, schedule, digest) instead of a marker regex of their own.
-LEADING_MARKERS = regex.compile(
-    rf"(?:\s|#+|[-*+](?=\s)|{MARKER.pattern}|{RUNIN_OPENER.pattern})+"
-)
-
 # The grammar as a regex source without groups, for modules that need a marker inside a pattern
 # of their own context (a line lead, a teaser list's end): they embed this, never their own
 # numeral-and-delimiter alternatives. Same matches as MARKER.
@@ -88,6 +80,23 @@ MARKER_SOURCE = regex.sub(r"\(\?P<\w+>", "(?:", MARKER.pattern)
 # quote, bullet and bold marks. Matches "一、", "## ", "（二）", "- 2. ", "**3.**"'s lead;
 # must not match past "全年" in "全年完成了".
 LINE_LEAD = regex.compile(rf"[ \t\u3000#*>\-]*(?:{MARKER_SOURCE})?[ \t\u3000]*(?:\*\*)?")
+
+# Everything that may open a clause before its words: spaces, markdown marks, markers of any
+# style and run-in openers, in any number. Matches "（一）", "1、", "二是", "## ", "- 1. ",
+# "（二）1、"; must not match "1.5万" (a decimal) nor "一次" (a count). For the modules that
+# strip an item's lead (tasks, targets, schedule, digest) instead of a marker regex of their own.
+LEADING_MARKERS = regex.compile(
+    rf"(?:\s|#+|[-*+](?=\s)|{MARKER.pattern}|{RUNIN_OPENER.pattern})+"
+)
+# The same without run-in openers, for a module that tells 一是 apart itself: matches "（一）",
+# "1、", "## ", "- 2. "; must not match "一是" nor "1.5万".
+ITEM_LEAD = regex.compile(rf"(?:\s|#+|[-*+](?=\s)|{MARKER_SOURCE})+")
+# One marker opening a line, with its indentation and the spaces after it: matches "  1、" of
+# "  1、慰问", "（二）" of "（二）活动"; must not match "1月份" (a month, no marker punctuation).
+LINE_MARKER = regex.compile(rf"[ \t\u3000]*(?:{MARKER_SOURCE})[ \t\u3000]*")
+# A top-level 一、-style marker opening a line: matches "三、" of "三、保障措施"; not "（三）".
+TOP_LINE_MARKER = regex.compile(rf"[ \t\u3000]*{_CN}{{1,3}}[、．.](?!\d)")
+
 
 # Conventional depth of each style (第一部分 > 第一章 > 第一节 > 第一条 > 一、 > （一） > 1、 > （1） >
 # 1) > ①), used only where an article's own nesting cannot decide.
