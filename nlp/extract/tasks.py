@@ -20,7 +20,7 @@ from ..data.cues import words
 from ..model import Article, Task
 from ..text.segment import get_segmenter
 from . import sections
-from ..lang.enumerators import ITEM_LEAD
+from ..lang.enumerators import ITEM_LEAD, RUNIN_OPENER
 from .clauses import SpanIndex, Token, Tokens
 
 # CLAUSE: a clause, the run of characters between clause delimiters. The delimiters are
@@ -29,9 +29,8 @@ from .clauses import SpanIndex, Token, Tokens
 _CLAUSE = regex.compile(r"[^，,。；;：:！!？\n]+")
 # Item markers and markdown at a clause start: the grammar's ITEM_LEAD (nlp.lang).
 _ENUMERATOR = ITEM_LEAD
-# RUNIN: a run-in item opener. Matches "一是", "二要", "三抓"; must not match "一是一" inside
-# a number (一是 is followed by text, not by a digit).
-_RUNIN = regex.compile(r"[一二三四五六七八九十]{1,2}[是要](?![一二三四五六七八九十\d])")
+# A run-in item opener ("一是", "二要"): the grammar's RUNIN_OPENER.
+_RUNIN = RUNIN_OPENER
 # TRIM: quotes and brackets left dangling at a clause's edges.
 _TRIM_END = " \t\u3000“\"《(（"
 # An enumerator or run-in opener starts with one of these or with a non-Han character: a clause
