@@ -41,8 +41,17 @@ def _show_version(value: bool) -> None:
 def main_options(
     version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
                                  help="Print the version and exit."),
+    config: Optional[Path] = typer.Option(
+        None, "--config", help="Settings file (TOML); default $PLAN_NLP_CONFIG, else ./plan-nlp.toml if present."),
 ) -> None:
     """Structured data from Chinese work plans."""
+    if config is not None:
+        import os
+
+        from .settings import CONFIG_ENV
+
+        # Through the environment, so every command and every batch worker reads the same file.
+        os.environ[CONFIG_ENV] = str(config)
 
 
 class Format(str, Enum):

@@ -30,9 +30,8 @@ CONFIG_ENV = "PLAN_NLP_CONFIG"
 @dataclass(frozen=True)
 class DigestSettings:
     top: int = 5  # key tasks per article, targets and activities per archive view
-    sentences: int = 3  # summary sentences per article
-    max_chars: int = 200  # a summary sentence is cut at this length
-    duplicate_threshold: float = 0.8  # shingle similarity from which two articles are near-duplicates
+    sentences: int = 4  # summary sentences per article (whole sentences)
+    max_chars: int = 360  # summary length per article (a sentence is never cut)
 
 
 @dataclass(frozen=True)
@@ -52,9 +51,7 @@ class ThemeSettings:
 
 @dataclass(frozen=True)
 class DraftSettings:
-    template: str = "default"  # a built-in template name or a path to a .j2 file
-    sentences_per_section: int = 4
-    diversity: float = 0.7  # MMR trade-off: 1 = relevance only, 0 = novelty only
+    template: str = "standard"  # a built-in template name or a path to a .j2 file
 
 
 @dataclass(frozen=True)
@@ -116,6 +113,17 @@ def config_path(explicit: str | Path | None = None) -> Path | None:
         return Path(os.environ[CONFIG_ENV])
     local = Path.cwd() / CONFIG_NAME
     return local if local.is_file() else None
+
+
+def cli_settings(overrides: dict[str, dict[str, Any]] | None = None) -> Settings:
+    """Settings for a command: a bad settings file is one line on stderr and exit status 2."""
+    import sys
+
+    try:
+        return load_settings(overrides=overrides)
+    except BadSettings as exc:
+        sys.stderr.write(f"plan-nlp: {exc}\n")
+        raise SystemExit(2) from None
 
 
 def load_settings(path: str | Path | None = None, overrides: dict[str, dict[str, Any]] | None = None) -> Settings:

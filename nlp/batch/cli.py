@@ -36,7 +36,8 @@ def _fail(err: Console, message: str) -> None:
 def batch(
     archive: Path = typer.Argument(..., help="Archive folder (walked recursively)."),
     db: Path = typer.Option(Path("plans.db"), "--db", help="SQLite database to create or update."),
-    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: one per core)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", show_default=False,
+                                          help="Worker processes (default 0: one per core)."),
     engine: EngineName = typer.Option(EngineName.local, "--engine", help="local processes or dask."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (else a LocalCluster)."),
     force: bool = typer.Option(False, "--force", help="Re-analyze unchanged files too."),
@@ -46,12 +47,15 @@ def batch(
 ) -> None:
     """Analyze every file of an archive into a database (unchanged files are skipped)."""
     from nlp.batch.engines import default_workers
-    from nlp.batch.run import DEFAULT_FILE_TIMEOUT, iter_report_lines, run_batch
+    from nlp.batch.run import iter_report_lines, run_batch
     from nlp.errors import PlanNLPError
     from nlp.store import MissingExtra
 
+    from nlp.settings import cli_settings
+
+    settings = cli_settings({"batch": {"workers": workers, "timeout": timeout}}).batch
     err = Console(stderr=True)
-    n = workers or default_workers()
+    n = settings.workers or default_workers()
     tty = sys.stderr.isatty()
     bar = None
     if tty:
@@ -81,7 +85,7 @@ def batch(
 
     try:
         report = run_batch(archive, db, workers=n, engine=engine.value, scheduler=scheduler, force=force,
-                           progress=progress, file_timeout=DEFAULT_FILE_TIMEOUT if timeout is None else timeout or None)
+                           progress=progress, file_timeout=settings.timeout or None)
     except (PlanNLPError, MissingExtra) as exc:
         if bar is not None:
             bar.stop()

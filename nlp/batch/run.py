@@ -17,6 +17,7 @@ from nlp.batch.discover import Entry, discover, file_hash
 from nlp.batch.engines import Engine, make_engine
 from nlp.batch.work import Task
 from nlp.errors import PlanNLPError, UnwritableDocument
+from nlp.settings import BatchSettings
 from nlp.store import FileResult
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ WRITER_CACHE_KIB = 64 * 1024
 # Seconds a worker may spend on one file. A worker analyzes about 150,000 characters a second (a
 # 5 MB text file in under half a minute); a file still running after 10 minutes has hit a
 # pathological case and would otherwise hold the run forever.
-DEFAULT_FILE_TIMEOUT = 600.0
+DEFAULT_FILE_TIMEOUT = BatchSettings().timeout
 
 
 def run_batch(archive: str | Path, db: str | Path, workers: int = 1, engine: str = "local",

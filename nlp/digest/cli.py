@@ -60,12 +60,18 @@ def summarize(
     paths: list[Path] = typer.Argument(..., help="Files or folders (walked recursively)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the digest here (default stdout)."),
     format: DigestFormat = typer.Option(DigestFormat.md, "--format", "-f", help="md, html or json."),
-    top: int = typer.Option(5, "--top", min=1, help="Key tasks per article, targets and activities per view."),
-    sentences: int = typer.Option(4, "--sentences", min=1, help="Summary sentences per article (whole sentences)."),
-    max_chars: int = typer.Option(360, "--max-chars", min=20,
-                                  help="Summary length per article, in characters (a sentence is never cut)."),
+    top: Optional[int] = typer.Option(None, "--top", min=1, show_default=False,
+                                      help="Key tasks per article, targets and activities per view (default 5)."),
+    sentences: Optional[int] = typer.Option(None, "--sentences", min=1, show_default=False,
+                                            help="Summary sentences per article, whole sentences (default 4)."),
+    max_chars: Optional[int] = typer.Option(None, "--max-chars", min=20, show_default=False,
+                                            help="Summary length per article in characters; a sentence is never cut (default 360)."),
 ) -> None:
     """Digest of plans: summaries, outlines, calendars, targets; archive counts and duplicates."""
+    from ..settings import cli_settings
+
+    s = cli_settings({"digest": {"top": top, "sentences": sentences, "max_chars": max_chars}}).digest
+    top, sentences, max_chars = s.top, s.sentences, s.max_chars
     articles, errors, failed = analyze_all(paths, progress=True)
     for line in errors:
         sys.stderr.write(f"summarize: {line}\n")

@@ -40,6 +40,9 @@ def draft(
     from nlp.draft.build import draft as make_draft
     from nlp.errors import PlanNLPError
 
+    from nlp.settings import cli_settings
+
+    template = cli_settings({"draft": {"template": template}}).draft.template
     if (corpus is None) == (db is None):
         _fail("draft needs exactly one of --corpus DIR or --db FILE", 2)
     if format == DraftFormat.docx and output is None:

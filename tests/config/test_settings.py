@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -65,3 +68,39 @@ def test_mistakes_name_the_file_and_the_setting(tmp_path, toml, message):
 def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(BadSettings, match="settings file not found"):
         load_settings(tmp_path / "nope.toml")
+
+
+# ------------------------------------------------------------------ through the command line
+
+PLAN = ("某厂工会2025年工作计划\n一、组织建设\n1、发展会员\n力争全年新发展会员30名。\n2、规范管理\n"
+        "健全各项制度。\n二、文体活动\n九月份：举办教师节表彰大会。\n十月份：组织职工登山比赛。\n")
+
+
+def _summarize(tmp_path, *before, after=()):
+    """`python -m nlp [before] summarize plan.txt --format json [after]` in tmp_path."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "nlp", *before, "summarize", str(plan), "--format", "json", *after],
+                          capture_output=True, text=True, cwd=tmp_path)
+
+
+def _summary_sentences(run) -> int:
+    (article,) = json.loads(run.stdout)["articles"]
+    return len(article["summary"])
+
+
+def test_a_settings_file_changes_what_summarize_does_and_an_option_wins(tmp_path):
+    one = tmp_path / "one.toml"
+    one.write_text("[digest]\nsentences = 1\n", encoding="utf-8")
+    assert _summary_sentences(_summarize(tmp_path)) > 1
+    assert _summary_sentences(_summarize(tmp_path, "--config", str(one))) == 1
+    assert _summary_sentences(_summarize(tmp_path, "--config", str(one), after=("--sentences", "3"))) > 1
+
+
+def test_a_bad_settings_file_is_one_clear_line(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[digest]\nsentence = 1\n", encoding="utf-8")
+    run = _summarize(tmp_path, "--config", str(bad))
+    assert run.returncode == 2
+    assert "unknown setting digest.sentence" in run.stderr and "bad.toml" in run.stderr
+    assert "Traceback" not in run.stderr
