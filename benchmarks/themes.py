@@ -104,24 +104,22 @@ def speed() -> dict:
 
 
 def synthetic_archive(n_sections: int, folder: Path, per_plan: int = 5, seed: int = 0) -> int:
-    """Plans of `per_plan` corpus sections each (headings renumbered, sentences shuffled), written
-    as text files of 100 plans; returns the characters written."""
+    """Plans of `per_plan` corpus sections each (headings renumbered, sentences shuffled), one
+    plan a text file; returns the characters written."""
     _, units = _corpus()
     sections = [u for u in units if u.heading]
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    plans, chars = [], 0
+    chars = 0
     for p in range(n_sections // per_plan):
-        parts = [f"第{p + 1}篇 工会工作计划"]
+        parts = ["工会工作计划"]
         for n, u in enumerate(rng.sample(sections, per_plan)):
             sentences = [s for s in u.body.replace("\n", "").split("。") if s.strip("。 ")]
             rng.shuffle(sentences)
             parts.append(f"{NUMERALS[n]}、{u.heading}\n" + "。".join(sentences) + "。")
-        plans.append("\n\n".join(parts))
-    for f in range(0, len(plans), 100):
-        text = "\n\n\n".join(plans[f:f + 100]) + "\n"
+        text = "\n\n".join(parts) + "\n"
         chars += len(text)
-        (folder / f"synthetic_{f // 100:04d}.txt").write_text(text, encoding="utf-8")
+        (folder / f"plan_{p:05d}.txt").write_text(text, encoding="utf-8")
     return chars
 
 

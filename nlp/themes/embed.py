@@ -112,12 +112,14 @@ class TfidfEmbedder:
             if all(part in generic for part in term.split(" ")):
                 weights[i] = self.generic_weight
         if self.spread_power:
-            present = (counts > 0).tocsc()
-            articles = np.array([hash((u.source, u.article)) for u in units])
-            for i in range(present.shape[1]):
-                rows = present.indices[present.indptr[i]:present.indptr[i + 1]]
-                if len(rows) > 1:
-                    weights[i] *= (len(set(articles[rows])) / len(rows)) ** self.spread_power
+            present = (counts > 0).astype(np.float64).tocsc()
+            article_of: dict[tuple[str, int], int] = {}
+            rows = [article_of.setdefault((u.source, u.article), len(article_of)) for u in units]
+            in_article = sparse.csr_matrix((np.ones(len(rows)), (np.arange(len(rows)), rows)),
+                                           shape=(len(rows), len(article_of)))
+            n_units = np.asarray(present.sum(axis=0)).ravel()
+            n_articles = np.asarray(((present.T @ in_article) > 0).sum(axis=1)).ravel()
+            weights *= np.where(n_units > 1, n_articles / np.maximum(n_units, 1), 1.0) ** self.spread_power
         return weights
 
     def transform(self, units: Sequence["ThemeUnit"]) -> sparse.csr_matrix:
