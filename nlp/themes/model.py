@@ -81,6 +81,19 @@ class Theme:
                 "by_year": self.by_year, "by_org_type": self.by_org_type, "by_genre": self.by_genre}
 
 
+def _diverse_terms(vocab: Sequence[str], lift: np.ndarray, n: int) -> list[tuple[str, float]]:
+    """The `n` highest-lift terms, a term left out when it contains or is inside one already
+    taken (劳动合同法 then not 学习劳动合同法): the list then says n things, not one n times."""
+    terms: list[tuple[str, float]] = []
+    for j in np.argsort(-lift, kind="stable")[:n * 6]:
+        if lift[j] <= 0 or len(terms) == n:
+            break
+        term = str(vocab[j]).replace(" ", "")
+        if not any(term in t or t in term for t, _ in terms):
+            terms.append((term, round(float(lift[j]), 4)))
+    return terms
+
+
 def _counts(values: Sequence[Any]) -> dict[str, int]:
     counted = Counter("unknown" if v is None else str(v) for v in values)
     return dict(sorted(counted.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -297,8 +310,7 @@ class ThemeModel:
             members = [units[i] for i in idx]
             # c-TF-IDF style: what this theme's sections say more than the archive's average
             lift = np.asarray(terms_matrix[idx].mean(axis=0)).ravel() - overall
-            top = [j for j in np.argsort(-lift, kind="stable")[:N_TERMS] if lift[j] > 0]
-            terms = [(str(vocab[j]).replace(" ", ""), round(float(lift[j]), 4)) for j in top]
+            terms = _diverse_terms(vocab, lift, N_TERMS)
             self.terms_.append(terms)
             centroid = features[idx].mean(axis=0)
             closeness = features[idx] @ centroid
