@@ -92,6 +92,9 @@ class TfidfEmbedder:
     def fit(self, units: Sequence["ThemeUnit"]) -> "TfidfEmbedder":
         """Fit the vocabulary, IDF and term weights on the archive's units."""
         docs = [self._unit_features(u) for u in units]
+        # kept for the transform of the same units that follows every fit (segmenting and
+        # building features is the costliest step on a large archive); dropped by it
+        self._memo = {(u.key, u.end): d for u, d in zip(units, docs)}
         min_df = self.min_df if len(units) >= 4 * self.min_df else 1
         self.vectorizer_ = TfidfVectorizer(analyzer=lambda feats: feats, min_df=min_df,
                                            max_df=self.max_df if len(units) >= 20 else 1.0,
@@ -124,7 +127,8 @@ class TfidfEmbedder:
 
     def transform(self, units: Sequence["ThemeUnit"]) -> sparse.csr_matrix:
         """L2-normalised weighted TF-IDF rows, one per unit."""
-        x = self.vectorizer_.transform([self._unit_features(u) for u in units])
+        memo, self._memo = getattr(self, "_memo", {}), {}
+        x = self.vectorizer_.transform([memo.get((u.key, u.end)) or self._unit_features(u) for u in units])
         return normalize(x @ sparse.diags(self.term_weights_))
 
     def embed_texts(self, texts: Sequence[str]) -> sparse.csr_matrix:
