@@ -30,6 +30,21 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
+def _analyze_all(paths: list[Path]) -> tuple[list, list[str]]:
+    """Annotated articles of every file; a bad file is one error line and never stops the others."""
+    from ..api import analyze_document, iter_files
+
+    articles, errors = [], []
+    for path in iter_files(paths):
+        try:
+            articles.extend(analyze_document(path).articles)
+        except PlanNLPError as exc:
+            errors.append(f"{exc.path or path}: {exc.detail}")
+        except OSError as exc:
+            errors.append(f"{path}: {exc.strerror or exc}")
+    return articles, errors
+
+
 def _parse_k(value: str) -> int | str:
     if value == "auto":
         return "auto"
@@ -88,9 +103,7 @@ def themes(
             articles, ids = load_articles(db)
             article_ids = {(a.source, a.index): i for a, i in zip(articles, ids)}
         else:
-            from ..digest.cli import analyze_all
-
-            articles, errors = analyze_all(list(paths or []))
+            articles, errors = _analyze_all(list(paths or []))
             for line in errors:
                 sys.stderr.write(f"themes: {line}\n")
             failed = bool(errors)
