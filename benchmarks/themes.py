@@ -82,6 +82,20 @@ def quality(docs: Path = CORPUS, gold_dir: Path = GOLD) -> dict:
     for method in ("nmf", "kmeans"):
         rows[f"plain TF-IDF + {method.upper()} (k={k_gold} given)"] = {
             **score_labels(gold, baseline_labels(units, k_gold, method)), "k": k_gold}
+    # what else the clusters follow: organisation type and source article (lower is better)
+    from sklearn.metrics import normalized_mutual_info_score as nmi
+
+    labelled = [i for i, g in enumerate(gold) if g is not None]
+    org = [str(units[i].org_type) for i in labelled]
+    art = [f"{units[i].source}#{units[i].article}" for i in labelled]
+    runs = {"default (taxonomy, k auto)": model.labels_.tolist(), "taxonomy=None (k auto)": none.labels_.tolist(),
+            f"plain TF-IDF + NMF (k={k_gold} given)": baseline_labels(units, k_gold, "nmf")}
+    for name, labels in runs.items():
+        picked = [labels[i] for i in labelled]
+        rows[name]["NMI_org_type"] = round(float(nmi(org, picked)), 4)
+        rows[name]["NMI_article"] = round(float(nmi(art, picked)), 4)
+    rows["gold labels themselves"] = {"NMI_org_type": round(float(nmi(org, [gold[i] for i in labelled])), 4),
+                                      "NMI_article": round(float(nmi(art, [gold[i] for i in labelled])), 4)}
     same = json.dumps(model.to_dict(), ensure_ascii=False) == json.dumps(ThemeModel().fit(units).to_dict(),
                                                                           ensure_ascii=False)
     titles = {(a.source, a.index): a.title for a in articles}
