@@ -63,14 +63,24 @@ def _table(model) -> None:
 def themes(
     paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (walked recursively)."),
     db: Optional[Path] = typer.Option(None, "--db", help="Read the articles from this database and store the themes in it."),
-    k: str = typer.Option("auto", "--k", help="Number of themes: auto or N."),
-    taxonomy: str = typer.Option("default", "--taxonomy", help="Taxonomy TOML file, 'default' or 'none'."),
-    embedder: EmbedderName = typer.Option(EmbedderName.tfidf, "--embedder", help="tfidf or transformers."),
+    k: Optional[str] = typer.Option(None, "--k", show_default=False, help="Number of themes: auto or N (default auto)."),
+    taxonomy: Optional[str] = typer.Option(None, "--taxonomy", show_default=False,
+                                           help="Taxonomy TOML file, 'default' or 'none' (default: default)."),
+    embedder: Optional[EmbedderName] = typer.Option(None, "--embedder", show_default=False,
+                                                    help="tfidf or transformers (default tfidf)."),
     model: Optional[Path] = typer.Option(None, "--model", help="Local Hugging Face model directory (transformers)."),
     format: ThemesFormat = typer.Option(ThemesFormat.table, "--format", "-f", help="table, json or markdown."),
-    random_state: int = typer.Option(0, "--random-state", help="Seed of every random choice."),
+    random_state: Optional[int] = typer.Option(None, "--random-state", show_default=False,
+                                               help="Seed of every random choice (default 0)."),
 ) -> None:
     """Themes of an archive: level-1 sections clustered, named after union work areas, weighed and traced."""
+    from ..settings import cli_settings
+
+    s = cli_settings({"themes": {"n_themes": k, "taxonomy": taxonomy, "random_state": random_state,
+                                 "embedder": embedder.value if embedder else None,
+                                 "model": str(model) if model else None}}).themes
+    k, taxonomy, random_state = str(s.n_themes), s.taxonomy, s.random_state
+    embedder, model = EmbedderName(s.embedder), Path(s.model) if s.model else None
     if bool(paths) == bool(db):
         _fail("give either PATH... or --db FILE")
     if embedder == EmbedderName.transformers and model is None:

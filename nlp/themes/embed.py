@@ -89,20 +89,27 @@ class TfidfEmbedder:
         head = _features(content_words(unit.text, 0, split), self.bigrams) if split else []
         return body + head * self.heading_weight
 
+    def _analyze(self, doc: "ThemeUnit | list[str]") -> list[str]:
+        # the vectorizer builds each unit's features as it counts them: a 20,000-section archive
+        # never holds all its bigram strings at once (they were most of its peak memory)
+        return doc if isinstance(doc, list) else self._unit_features(doc)
+
     def fit(self, units: Sequence["ThemeUnit"]) -> "TfidfEmbedder":
         """Fit the vocabulary, IDF and term weights on the archive's units."""
-        docs = [self._unit_features(u) for u in units]
         min_df = self.min_df if len(units) >= 4 * self.min_df else 1
-        self.vectorizer_ = TfidfVectorizer(analyzer=lambda feats: feats, min_df=min_df,
+        self.vectorizer_ = TfidfVectorizer(analyzer=self._analyze, min_df=min_df,
                                            max_df=self.max_df if len(units) >= 20 else 1.0,
                                            sublinear_tf=True, norm=None)
         try:
-            counts = self.vectorizer_.fit_transform(docs)
+            counts = self.vectorizer_.fit_transform(list(units))
         except ValueError:  # no term survives (tiny or empty archive): keep every term
             self.vectorizer_.set_params(min_df=1, max_df=1.0)
-            counts = self.vectorizer_.fit_transform(docs)
+            counts = self.vectorizer_.fit_transform(list(units))
         self.vocabulary_ = self.vectorizer_.get_feature_names_out()
         self.term_weights_ = self._term_weights(units, counts)
+        # the rows of the fitted units, for the transform that follows every fit (segmenting is
+        # the costliest step on a large archive); dropped by that transform
+        self._memo = (counts.tocsr(), {(u.key, u.end): i for i, u in enumerate(units)})
         return self
 
     def _term_weights(self, units: Sequence["ThemeUnit"], counts: sparse.spmatrix) -> np.ndarray:
@@ -112,17 +119,36 @@ class TfidfEmbedder:
             if all(part in generic for part in term.split(" ")):
                 weights[i] = self.generic_weight
         if self.spread_power:
-            present = (counts > 0).tocsc()
-            articles = np.array([hash((u.source, u.article)) for u in units])
-            for i in range(present.shape[1]):
-                rows = present.indices[present.indptr[i]:present.indptr[i + 1]]
-                if len(rows) > 1:
-                    weights[i] *= (len(set(articles[rows])) / len(rows)) ** self.spread_power
+            present = (counts > 0).astype(np.float64).tocsc()
+            article_of: dict[tuple[str, int], int] = {}
+            rows = [article_of.setdefault((u.source, u.article), len(article_of)) for u in units]
+            in_article = sparse.csr_matrix((np.ones(len(rows)), (np.arange(len(rows)), rows)),
+                                           shape=(len(rows), len(article_of)))
+            n_units = np.asarray(present.sum(axis=0)).ravel()
+            n_articles = np.asarray(((present.T @ in_article) > 0).sum(axis=1)).ravel()
+            weights *= np.where(n_units > 1, n_articles / np.maximum(n_units, 1), 1.0) ** self.spread_power
         return weights
 
     def transform(self, units: Sequence["ThemeUnit"]) -> sparse.csr_matrix:
         """L2-normalised weighted TF-IDF rows, one per unit."""
-        x = self.vectorizer_.transform([self._unit_features(u) for u in units])
+        memo, self._memo = getattr(self, "_memo", None), None
+        if not units:
+            return sparse.csr_matrix((0, len(self.vocabulary_)))
+        rows: list[int | None] = [None] * len(units)
+        if memo is not None:
+            counts, index = memo
+            rows = [index.get((u.key, u.end)) for u in units]
+        new = [i for i, r in enumerate(rows) if r is None]
+        if not new:
+            x = counts[rows]
+        else:
+            fresh = self.vectorizer_.transform([units[i] for i in new])
+            if len(new) == len(units):
+                x = fresh
+            else:  # seen rows from the memo, the others computed now, in the units' order
+                stacked = sparse.vstack([counts, fresh]).tocsr()
+                at = dict(zip(new, range(counts.shape[0], counts.shape[0] + len(new))))
+                x = stacked[[at[i] if r is None else r for i, r in enumerate(rows)]]
         return normalize(x @ sparse.diags(self.term_weights_))
 
     def embed_texts(self, texts: Sequence[str]) -> sparse.csr_matrix:

@@ -46,6 +46,7 @@ LABEL_TERMS = 3
 # bad of the names, not the cluster's theme.
 AREA_MIN_SHARE = 0.35
 AREA_MIN_AFFINITY = 0.05
+SHARED_SHARE = 0.25  # share of an article's sections using a term for it to be that article's own
 
 
 @dataclass
@@ -80,6 +81,19 @@ class Theme:
                 "by_year": self.by_year, "by_org_type": self.by_org_type, "by_genre": self.by_genre}
 
 
+def _diverse_terms(vocab: Sequence[str], lift: np.ndarray, n: int) -> list[tuple[str, float]]:
+    """The `n` highest-lift terms, a term left out when it contains or is inside one already
+    taken (劳动合同法 then not 学习劳动合同法): the list then says n things, not one n times."""
+    terms: list[tuple[str, float]] = []
+    for j in np.argsort(-lift, kind="stable")[:n * 6]:
+        if lift[j] <= 0 or len(terms) == n:
+            break
+        term = str(vocab[j]).replace(" ", "")
+        if not any(term in t or t in term for t, _ in terms):
+            terms.append((term, round(float(lift[j]), 4)))
+    return terms
+
+
 def _counts(values: Sequence[Any]) -> dict[str, int]:
     counted = Counter("unknown" if v is None else str(v) for v in values)
     return dict(sorted(counted.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -90,24 +104,33 @@ def _article_keys(units: Sequence[ThemeUnit]) -> list[tuple[str, int]]:
 
 
 def center_within_articles(x, units: Sequence[ThemeUnit], strength: float, min_units: int = 3):
-    """Rows minus `strength` × their article's mean row (articles of at least `min_units` units),
-    L2-normalised again: what the sections of one plan share is that plan, not a theme."""
+    """Rows minus `strength` × their article's mean row over the terms that two or more (and a
+    quarter or more) of the article's sections use (articles of at least `min_units` sections),
+    L2-normalised again:
+    what the sections of one plan share is that plan, not a theme. Keeping only shared terms
+    keeps the rows sparse however long the article."""
     if not strength:
         return x
-    keys = _article_keys(units)
-    index: dict[tuple[str, int], list[int]] = {}
-    for i, key in enumerate(keys):
-        index.setdefault(key, []).append(i)
-    rows, cols, vals = [], [], []
-    for members in index.values():
-        if len(members) >= min_units:
-            for i in members:
-                rows.extend([i] * len(members))
-                cols.extend(members)
-                vals.extend([strength / len(members)] * len(members))
-    mean = sparse.csr_matrix((vals, (rows, cols)), shape=(len(keys), len(keys)))
-    centered = x - mean @ x
-    return normalize(sparse.csr_matrix(centered) if sparse.issparse(x) else np.asarray(centered))
+    article_of: dict[tuple[str, int], int] = {}
+    rows = [article_of.setdefault(key, len(article_of)) for key in _article_keys(units)]
+    n = len(rows)
+    member = sparse.csr_matrix((np.ones(n), (np.arange(n), rows)), shape=(n, len(article_of)))
+    sizes = np.asarray(member.sum(axis=0)).ravel()
+    if not (sizes >= min_units).any():
+        return x
+    dense = not sparse.issparse(x)
+    xs = sparse.csr_matrix(x)
+    totals = member.T @ xs  # articles × terms: summed rows
+    if dense:
+        mean = sparse.diags(np.where(sizes >= min_units, strength / sizes, 0.0)) @ totals
+    else:
+        # terms used by two sections or a quarter of them, whichever is more (a long article's
+        # every word is used twice somewhere: only its pervasive words are that article's own)
+        need = np.maximum(2, np.ceil(SHARED_SHARE * sizes))
+        shared = (sparse.diags(1 / need) @ (member.T @ (xs > 0).astype(np.float64))) >= 1
+        mean = sparse.diags(np.where(sizes >= min_units, strength / sizes, 0.0)) @ totals.multiply(shared)
+    centered = xs - member @ sparse.csr_matrix(mean)
+    return normalize(centered.toarray() if dense else centered.tocsr())
 
 
 class ThemeModel:
@@ -170,9 +193,11 @@ class ThemeModel:
     def _cluster(self, matrix, k: int, seed: int, n_init: int | None = None) -> KMeans:
         return KMeans(n_clusters=k, n_init=n_init or self.n_init, random_state=seed).fit(matrix)
 
-    def _represent(self, units: Sequence[ThemeUnit]):
-        """(features for clustering, raw embedding, area affinities or None)."""
-        raw = self.embedder_.transform(units)
+    def _represent(self, units: Sequence[ThemeUnit], raw=None):
+        """(features for clustering, raw embedding, area affinities or None); `raw` is the
+        embedder's rows for `units` when already computed."""
+        if raw is None:
+            raw = self.embedder_.transform(units)
         centered = center_within_articles(raw, units, self.article_centering)
         if self.svd_ is not None:
             # a few hundred dense dimensions: k-means over them is 50x faster than over the
@@ -210,6 +235,8 @@ class ThemeModel:
         fit_units = [units[i] for i in fit_idx]
 
         self.embedder_ = self._make_embedder().fit(fit_units)
+        raw_all = self.embedder_.transform(units)  # embedded once: the slowest step on large archives
+        raw_fit = raw_all[fit_idx]
         self.term_embedder_ = self.embedder_ if isinstance(self.embedder_, TfidfEmbedder) else TfidfEmbedder().fit(fit_units)
         self.areas_ = None
         if self.taxonomy_ is not None:
@@ -217,12 +244,12 @@ class ThemeModel:
             self.areas_ = areas.toarray() if sparse.issparse(areas) else np.asarray(areas)
 
         self.svd_ = None
-        if self.n_components and sparse.issparse(base := self.embedder_.transform(fit_units)):
-            n_comp = min(self.n_components, base.shape[1] - 1, len(fit_units) - 1)
+        if self.n_components and sparse.issparse(raw_fit):
+            n_comp = min(self.n_components, raw_fit.shape[1] - 1, len(fit_units) - 1)
             if n_comp >= 2:
                 self.svd_ = TruncatedSVD(n_comp, random_state=self.random_state).fit(
-                    center_within_articles(base, fit_units, self.article_centering))
-        features, _, _ = self._represent(fit_units)
+                    center_within_articles(raw_fit, fit_units, self.article_centering))
+        features, _, _ = self._represent(fit_units, raw_fit)
         if self.n_themes == "auto":
             self.k_selection_ = select_k(features, self._cluster, candidate_ks(len(fit_units), self.k_min, self.k_max),
                                          self.random_state, self.resamples, n_init=self.n_init)
@@ -232,7 +259,7 @@ class ThemeModel:
             self.k_selection_ = KSelection("fixed", k)
         self.kmeans_ = self._cluster(features, k, self.random_state)
 
-        all_features, raw, affinity = self._represent(units)
+        all_features, raw, affinity = self._represent(units, raw_all)
         labels = self.kmeans_.predict(all_features)
         labels[fit_idx] = self.kmeans_.labels_
         self.labels_ = self._renumber(labels)
@@ -270,7 +297,7 @@ class ThemeModel:
 
     # ------------------------------------------------------------------ description
     def _describe(self, units: list[ThemeUnit], raw, affinity, features) -> None:
-        terms_matrix = self.term_embedder_.transform(units)
+        terms_matrix = raw if self.term_embedder_ is self.embedder_ else self.term_embedder_.transform(units)
         vocab = self.term_embedder_.vocabulary_
         overall = np.asarray(terms_matrix.mean(axis=0)).ravel()
         features = features.toarray() if sparse.issparse(features) else np.asarray(features)
@@ -283,8 +310,7 @@ class ThemeModel:
             members = [units[i] for i in idx]
             # c-TF-IDF style: what this theme's sections say more than the archive's average
             lift = np.asarray(terms_matrix[idx].mean(axis=0)).ravel() - overall
-            top = [j for j in np.argsort(-lift, kind="stable")[:N_TERMS] if lift[j] > 0]
-            terms = [(str(vocab[j]).replace(" ", ""), round(float(lift[j]), 4)) for j in top]
+            terms = _diverse_terms(vocab, lift, N_TERMS)
             self.terms_.append(terms)
             centroid = features[idx].mean(axis=0)
             closeness = features[idx] @ centroid

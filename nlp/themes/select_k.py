@@ -19,7 +19,8 @@ from sklearn.metrics import adjusted_rand_score, silhouette_score
 Clusterer = Callable[[object, int, int, int], object]
 
 SUBSAMPLE = 0.8
-MAX_SCORED_UNITS = 2000  # k is chosen on at most this many units (a deterministic sample)
+MAX_SCORED_UNITS = 2000
+SILHOUETTE_SAMPLE = 1000  # units the (reported, not deciding) silhouette is computed on  # k is chosen on at most this many units (a deterministic sample)
 
 
 @dataclass
@@ -66,7 +67,8 @@ def select_k(matrix, cluster: Clusterer, candidates: list[int], random_state: in
         scores = [adjusted_rand_score(labels, cluster(matrix[idx], k, random_state + r + 1, 1).predict(matrix))
                   for r, idx in enumerate(subsets)]
         stability.append(round(float(np.mean(scores)), 4))
-        sil = silhouette_score(matrix, labels, metric="cosine") if len(set(labels)) > 1 else 0.0
+        sil = (silhouette_score(matrix, labels, metric="cosine", sample_size=min(n, SILHOUETTE_SAMPLE),
+                                random_state=random_state) if len(set(labels)) > 1 else 0.0)
         silhouette.append(round(float(sil), 4))
     best = max(stability)
     chosen = next(k for k, s in zip(candidates, stability) if s >= best - tie)

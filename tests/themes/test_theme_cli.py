@@ -91,3 +91,15 @@ def test_db_themes_are_stored_and_replaced(archive, tmp_path):
 def test_missing_database_is_named(tmp_path):
     result = runner.invoke(app, ["themes", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "none.db: database not found" in result.stderr
+
+
+def test_a_bad_file_costs_one_line_and_the_exit_code_not_the_themes(archive, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for path in sorted(archive.glob("*.txt")):
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "broken.txt").write_bytes(b"\xff\xfe\x00\x00" * 10)
+    result = runner.invoke(app, ["themes", str(folder), "--format", "json"])
+    assert result.exit_code == 1
+    assert "broken.txt" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert len(json.loads(result.stdout)["themes"]) == 4

@@ -125,3 +125,13 @@ def test_unknown_embedder_is_refused(units):
         ThemeModel(embedder="word2vec").fit(units)
     with pytest.raises(ValueError, match="needs model"):
         ThemeModel(embedder="transformers").fit(units)
+
+
+def test_archive_section_for_the_digest(articles):
+    from nlp.themes import archive_themes_section
+
+    section = archive_themes_section(articles)
+    assert sorted(t["label"] for t in section["themes"]) == sorted(AREAS)
+    assert [r["theme"] for r in section["rows"]] == [t["label"] for t in section["themes"]]
+    assert section["rows"][0]["share"] == "25%"
+    assert archive_themes_section([]) == {"themes": [], "duplicates": [], "k_selection": {}, "rows": []}
