@@ -11,10 +11,10 @@ carry an event (开展, 举办, 召开) and the people taking part (教职工, �
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
+from ..data import word_list
 from ..data.cues import words as cue_words
 from ..extract.holidays import holiday_table
 from ..text.segment import get_segmenter
@@ -33,8 +33,7 @@ _HEAD_SPELLING = {"比赛": "赛"}
 
 
 def _data_words(name: str) -> tuple[str, ...]:
-    text = resources.files("nlp.digest").joinpath(f"data/{name}.txt").read_text(encoding="utf-8")
-    return tuple(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return word_list("nlp.digest", f"data/{name}.txt")
 
 
 @lru_cache(maxsize=1)

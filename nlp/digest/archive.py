@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
+from ..data import table
 from ..extract.schedule import every_label
 from ..model import Article
 from .activities import activity_keys, holiday_months, holiday_pattern
@@ -70,14 +70,8 @@ def archive_calendar(articles: Sequence[Article], per_month: int
 @lru_cache(maxsize=1)
 def activity_kinds() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """(kind, label, cue words) rows of data/activity_kinds.tsv, in heatmap order."""
-    text = resources.files("nlp.digest").joinpath("data/activity_kinds.tsv").read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, label, cues = line.split("\t")
-        rows.append((kind, label, tuple(cues.split())))
-    return tuple(rows)
+    return tuple((kind, label, tuple(cues.split()))
+                 for kind, label, cues in table("nlp.digest", "data/activity_kinds.tsv"))
 
 
 def activity_kind_of(activity: str) -> list[str]:

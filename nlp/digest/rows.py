@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import regex
 
+from ..data import word_list
 from ..extract.schedule import every_label, month_label
 from ..extract.targets import clause_span
 from ..model import Article, Flag, Heading
@@ -166,8 +166,7 @@ def flag_rows(flags: Sequence[Flag]) -> list[FlagRow]:
 @lru_cache(maxsize=1)
 def section_labels() -> frozenset[str]:
     """Headings naming a part of a plan's form (指导思想, 主要工作…), from data/section_labels.txt."""
-    text = resources.files("nlp.digest").joinpath("data/section_labels.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(word_list("nlp.digest", "data/section_labels.txt"))
 
 
 def _area_name(h: Heading) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ..data import toml_data
 from ..model import Article
 
 TOPIC = "topic"  # a level-1 heading naming a field of work rather than a part
@@ -16,7 +15,7 @@ TOPIC = "topic"  # a level-1 heading naming a field of work rather than a part
 @lru_cache(maxsize=1)
 def role_table() -> dict:
     """nlp/draft/data/roles.toml, read once."""
-    return tomllib.loads(resources.files("nlp.draft.data").joinpath("roles.toml").read_text(encoding="utf-8"))
+    return toml_data("nlp.draft.data", "roles.toml")
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -20,6 +19,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from ..data import data_text
 from ..text.segment import get_segmenter
 from ..text.stopwords import parse_stopwords, stopwords
 
@@ -46,8 +46,7 @@ class Embedder(Protocol):
 @lru_cache(maxsize=1)
 def generic_words() -> frozenset[str]:
     """The shipped list of words every plan section uses (cut down, not removed)."""
-    text = resources.files(_DATA_PACKAGE).joinpath(_GENERIC_FILE).read_text(encoding="utf-8")
-    return parse_stopwords(text.splitlines())
+    return parse_stopwords(data_text(_DATA_PACKAGE, _GENERIC_FILE).splitlines())
 
 
 def content_words(text: str, lo: int = 0, hi: int | None = None) -> list[str]:

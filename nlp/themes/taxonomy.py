@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+from ..data import data_text
 from ..errors import PlanNLPError
 
 _DATA_PACKAGE = "nlp.data.themes"
@@ -81,8 +81,7 @@ def parse_taxonomy(text: str, source: str = "<taxonomy>") -> Taxonomy:
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     """The shipped taxonomy (`path` None) or a user's TOML file."""
     if path is None:
-        text = resources.files(_DATA_PACKAGE).joinpath(_DEFAULT_FILE).read_text(encoding="utf-8")
-        return parse_taxonomy(text, f"{_DATA_PACKAGE}/{_DEFAULT_FILE}")
+        return parse_taxonomy(data_text(_DATA_PACKAGE, _DEFAULT_FILE), f"{_DATA_PACKAGE}/{_DEFAULT_FILE}")
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
