@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import cn2an
 import regex
 
 from ..data import table
+from ..lang.numerals import parse_int
 from .holidays import NOT_A_DAY_AFTER, TIME_SUFFIX, holiday_body, holiday_table, word_alternation
 
 # ----------------------------------------------------------------------------- numerals
@@ -31,10 +31,7 @@ def to_int(s: str) -> int | None:
         return None
     if s == "元":  # 元月 = January
         return 1
-    try:
-        return int(cn2an.cn2an(s, "smart"))
-    except (ValueError, KeyError, TypeError):
-        return None
+    return parse_int(s, "smart")
 
 
 # ----------------------------------------------------------------------------- building blocks

@@ -11,10 +11,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-import cn2an
 import regex
 
 from ..data.targets import words
+from ..lang.numerals import cn2an_value
 from ..model import Article, Quantity
 from ..text.segment import get_segmenter
 
@@ -143,13 +143,7 @@ def parse_number(span: str) -> float | None:
     s = s.replace("〇", "零").replace("○", "零")
     if s[0] in "十拾百佰千仟万亿":
         s = ("一" if s[0] in "十百千万亿" else "壹") + s  # bare 千 of 近千名, 百 of 百分之百
-    for mode in ("normal", "smart"):
-        try:
-            value = cn2an.cn2an(s, mode)
-        except (ValueError, KeyError, IndexError, TypeError):
-            continue
-        return float(value)
-    return None
+    return cn2an_value(s, ("normal", "smart"))
 
 
 def _adjacent_digits(span: str) -> tuple[int, int] | None:
