@@ -8,14 +8,13 @@ an optional extra (`pip install 'plan-nlp[notebook]'`) and is imported only by t
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import PlanNLPError
-from .model import Article, DateMention, Flag, Heading, ScheduleItem, Target, Task
+from .model import Article
+from .store.read import open_existing, read_articles
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -78,8 +77,8 @@ class Corpus:
         path = Path(db)
         if not path.is_file():
             raise PlanNLPError(path, "no such database (build one with `python -m nlp batch`)")
-        with _open(path) as conn:
-            return cls(_read_articles(conn), db=path)
+        with open_existing(path) as conn:
+            return cls([a for _, a in read_articles(conn)], db=path)
 
     # ------------------------------------------------------------ plain access
 
@@ -106,7 +105,7 @@ class Corpus:
             raise PlanNLPError(None, "search needs a batch database: open the corpus with Corpus.from_db(path)")
         from .store import search
 
-        with _open(self.db) as conn:
+        with open_existing(self.db) as conn:
             return search(conn, query, limit=limit, width=width)
 
     def errors(self) -> "pd.DataFrame":
@@ -115,7 +114,7 @@ class Corpus:
         if self.db is None:
             return pd.DataFrame([(e.path, e.reason, e.detail) for e in self.failures],
                                 columns=["path", "reason", "detail"])
-        with _open(self.db) as conn:
+        with open_existing(self.db) as conn:
             rows = conn.execute("SELECT d.path, e.reason, e.detail FROM errors e"
                                 " JOIN documents d ON d.id = e.document_id ORDER BY d.path").fetchall()
         return pd.DataFrame(rows, columns=["path", "reason", "detail"])
@@ -196,79 +195,3 @@ def _frame(rows: list[dict[str, Any]], columns: list[str], ints: Iterable[str] =
     for col in ints:
         frame[col] = frame[col].astype("Int64")
     return frame
-
-
-# ---------------------------------------------------------------- database
-
-
-class _open:
-    """A read connection to a batch database, closed on exit (sqlite3's own context manager
-    only ends the transaction)."""
-
-    def __init__(self, db: Path):
-        self.db = db
-
-    def __enter__(self) -> sqlite3.Connection:
-        from .store import connect
-
-        # store.connect would create the schema in any SQLite file: look before it writes.
-        try:
-            probe = sqlite3.connect(str(self.db))
-            try:
-                version = probe.execute("PRAGMA user_version").fetchone()[0]
-            finally:
-                probe.close()
-        except sqlite3.DatabaseError as exc:
-            raise PlanNLPError(self.db, f"not a plan-nlp database ({exc})") from exc
-        if version == 0:
-            raise PlanNLPError(self.db, "not a plan-nlp database (no plan-nlp schema in it)")
-        self.conn = connect(self.db)
-        return self.conn
-
-    def __exit__(self, *exc: object) -> None:
-        self.conn.close()
-
-
-def _read_articles(conn: sqlite3.Connection) -> list[Article]:
-    """Articles rebuilt from their rows, in path then article order, spans in stored order."""
-    rows = conn.execute(
-        "SELECT a.id, d.path, a.idx, a.title, a.genre, a.org_type, a.year, a.text, a.explain"
-        " FROM articles a JOIN documents d ON d.id = a.document_id WHERE d.status = 'ok'"
-        " ORDER BY d.path, a.idx").fetchall()
-    spans = {table: _children(conn, table) for table in ("headings", "dates", "targets", "tasks", "schedule", "flags")}
-    from .extract.outline import build_sections
-
-    out = []
-    for aid, path, idx, title, genre, org_type, year, text, explain in rows:
-        a = Article(source=path, index=idx, title=title or "", text=text, genre=genre, org_type=org_type,
-                    year=year, explain=json.loads(explain) if explain else {})
-        a.headings = tuple(Heading(r["level"], r["marker"], r["text"], r["start"], r["end"], r["text_start"],
-                                   bool(r["run_in"])) for r in spans["headings"].get(aid, ()))
-        a.sections = build_sections(a)
-        a.dates = tuple(DateMention(r["text"], r["start"], r["end"], r["kind"], r["year"],
-                                    (r["month_first"], r["month_last"]) if r["month_first"] is not None else None,
-                                    r["day"], r["every"], bool(r["placeholder"]))
-                        for r in spans["dates"].get(aid, ()))
-        a.targets = tuple(Target(r["text"], r["start"], r["end"], r["value"], r["low"], r["high"], r["unit"],
-                                 r["comparator"], r["status"], r["subject"]) for r in spans["targets"].get(aid, ()))
-        a.tasks = tuple(Task(r["text"], r["start"], r["end"], r["action"], tuple(json.loads(r["section"] or "[]")),
-                             tuple(json.loads(r["dates"] or "[]")), tuple(json.loads(r["targets"] or "[]")))
-                        for r in spans["tasks"].get(aid, ()))
-        a.schedule = tuple(ScheduleItem(tuple(json.loads(r["months"] or "[]")), r["activity"], r["start"], r["end"],
-                                        tuple(json.loads(r["section"] or "[]")), r["every"])
-                           for r in spans["schedule"].get(aid, ()))
-        a.flags = tuple(Flag(r["kind"], r["text"], r["start"], r["end"]) for r in spans["flags"].get(aid, ()))
-        out.append(a)
-    return out
-
-
-def _children(conn: sqlite3.Connection, table: str) -> dict[int, list[sqlite3.Row]]:
-    """Rows of a span table grouped by article id, in stored (idx) order."""
-    conn.row_factory = sqlite3.Row
-    try:
-        grouped: dict[int, list[sqlite3.Row]] = {}
-        for r in conn.execute(f"SELECT * FROM {table} ORDER BY article_id, idx"):
-            grouped.setdefault(r["article_id"], []).append(r)
-        return grouped
-    finally:
-        conn.row_factory = None

@@ -29,6 +29,11 @@ from .write import (  # noqa: F401
     start_run,
     write_result,
 )
+from .read import (  # noqa: F401
+    load_articles,
+    open_existing,
+    read_articles,
+)
 from .search import (  # noqa: F401
     Hit,
     SearchFilter,
@@ -37,4 +42,4 @@ from .search import (  # noqa: F401
     search,
 )
 
-__all__ = ["ARTICLE_CHILD_TABLES", "MissingExtra", "PASSAGE_TEXT", "SCHEMA_VERSION", "TABLES", "connect", "now", "snapshot", "ArticleRows", "FileResult", "FtsChanges", "GroupedCommits", "Passage", "article_rows", "failed_documents", "finish_run", "known_documents", "mark_deleted", "start_run", "write_result", "Hit", "SearchFilter", "index_words", "query_terms", "search"]
+__all__ = ["load_articles", "open_existing", "read_articles", "ARTICLE_CHILD_TABLES", "MissingExtra", "PASSAGE_TEXT", "SCHEMA_VERSION", "TABLES", "connect", "now", "snapshot", "ArticleRows", "FileResult", "FtsChanges", "GroupedCommits", "Passage", "article_rows", "failed_documents", "finish_run", "known_documents", "mark_deleted", "start_run", "write_result", "Hit", "SearchFilter", "index_words", "query_terms", "search"]

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import PlanNLPError
-from ..model import Article, Heading
+from ..model import Article
 from ..store import connect, now
+from ..store.read import load_articles as read_articles_of
 
 if TYPE_CHECKING:
     from .model import ThemeModel
@@ -29,31 +30,9 @@ def _open(db: str | Path) -> sqlite3.Connection:
 
 
 def load_articles(db: str | Path) -> tuple[list[Article], list[int]]:
-    """The analyzed articles of every document stored as ok, with their headings and sections,
-    in (path, index) order; and their row ids."""
-    from ..extract.outline import build_sections
-
-    conn = _open(db)
-    try:
-        rows = conn.execute(
-            "SELECT a.id, a.source, a.idx, a.title, a.text, a.genre, a.org_type, a.year FROM articles a "
-            "JOIN documents d ON d.id = a.document_id WHERE d.status = 'ok' ORDER BY d.path, a.idx").fetchall()
-        heads: dict[int, list[Heading]] = {}
-        for aid, level, marker, text, start, end, text_start, run_in in conn.execute(
-                'SELECT article_id, level, marker, text, start, "end", text_start, run_in FROM headings '
-                "ORDER BY article_id, idx"):
-            heads.setdefault(aid, []).append(Heading(level, marker or "", text or "", start, end,
-                                                     text_start if text_start is not None else start, bool(run_in)))
-    finally:
-        conn.close()
-    articles, ids = [], []
-    for aid, source, idx, title, text, genre, org_type, year in rows:
-        article = Article(source, idx, title or "", text, genre=genre, org_type=org_type, year=year,
-                          headings=tuple(heads.get(aid, ())))
-        article.sections = build_sections(article)
-        articles.append(article)
-        ids.append(aid)
-    return articles, ids
+    """The analyzed articles of every document stored as ok (nlp.store's reader), and their row ids."""
+    pairs = read_articles_of(db)
+    return [a for _, a in pairs], [i for i, _ in pairs]
 
 
 def _model_name(model: "ThemeModel") -> str:

@@ -90,7 +90,7 @@ def test_db_themes_are_stored_and_replaced(archive, tmp_path):
 
 def test_missing_database_is_named(tmp_path):
     result = runner.invoke(app, ["themes", "--db", str(tmp_path / "none.db")])
-    assert result.exit_code == 1 and "none.db: database not found" in result.stderr
+    assert result.exit_code == 1 and "none.db: no such database" in result.stderr
 
 
 def test_a_bad_file_costs_one_line_and_the_exit_code_not_the_themes(archive, tmp_path):
