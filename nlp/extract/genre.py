@@ -43,6 +43,9 @@ TITLE_WEIGHT = 2  # a title word tips the balance only (compilations mis-title r
 SUMMARY_SHARE = 0.35  # backward share at or above which a document is a summary
 MIXED_SHARE = 0.2  # backward share at or above which (with enough backward sentences) it is mixed
 MIXED_MIN_BACKWARD = 5  # a mixed document reports at least this many results
+# A document titled as a review (…工作总结, 述职报告) stays a review unless its body leans
+# forward at least this much: backward share of the body's sentences and phrases below it.
+SUMMARY_TITLE_FORWARD_SHARE = 0.15
 ORG_TITLE_WEIGHT = 1  # a title cue counts once more, no more: compilations reuse one title
 
 # SENTENCE_END: splits sentences. Matches "。" and "；"; must not match "，" (a clause).
@@ -212,6 +215,15 @@ def genre_from_cues(cues: dict[str, int]) -> str | None:
         return "mixed"  # 工作总结和明年工作计划: the title names both parts
     if back + fwd == 0:
         return None
+    if cues.get("backward_title") and not cues.get("forward_title"):
+        # the title names a review (…工作总结, …述职报告): a part headed by the next period's
+        # plan makes it mixed (三、2025年工作打算), else it is a summary unless its body is
+        # overwhelmingly forward (a plan a compilation mis-titled)
+        if cues.get("plan_part"):
+            return "mixed"
+        body_back = back - TITLE_WEIGHT * cues.get("backward_title", 0)
+        if body_back >= SUMMARY_TITLE_FORWARD_SHARE * (body_back + fwd):
+            return "summary"
     share = back / (back + fwd)
     if share >= SUMMARY_SHARE:
         # a review with a part headed by the next period's plan (二、2025年工作打算)
