@@ -47,6 +47,27 @@ def test_a_review_with_a_part_headed_by_the_next_plan_is_mixed(heading):
     assert classify_genre(art)[0] == "mixed"
 
 
+@pytest.mark.parametrize("heading", [
+    "二、明年机关工会工作计划",
+    "三、下一年度全县重点工作安排",
+    "（二）2026年女职工委员会工作设想",
+    "四、来年社区党建主要工作打算",
+    "二、明年我们的工作思路",
+])
+def test_any_short_scope_may_stand_between_the_period_and_the_plan_noun(heading):
+    text = f"一、主要工作\n{REVIEW}\n{heading}\n力争新建职工之家10家。\n"
+    assert plan_parts(text)
+
+
+@pytest.mark.parametrize("line", [
+    "二、明年将继续完成计划",  # a verb of a sentence, not a scope
+    "明年要认真执行年度计划。",
+])
+def test_a_sentence_or_a_long_topic_is_no_plan_part_heading(line):
+    text = f"一、主要工作\n{REVIEW}\n{line}\n"
+    assert plan_parts(text) == []
+
+
 def test_a_plan_with_a_schedule_heading_stays_a_plan():
     text = "一、指导思想\n认真贯彻上级精神，力争全年新建工会10家，要做好各项工作。\n二、2026年工作安排\n将举办培训3期。\n"
     art = Article(source="t", index=0, title="2026年工会工作计划", text=text)
