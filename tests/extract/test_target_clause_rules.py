@@ -122,9 +122,19 @@ def test_measured_changes_are_targets_with_their_end_value(text, value):
     "每周对工地巡查一次。",  # a count that only repeats its period
     "每季度召开一次联席会议。",
     "页面提示此处隐藏2051个字，",  # the site's own furniture
+    "现将三个文件印发给你们，请认真贯彻执行。",  # a notice's formula counts what it sends
+    "现将《职工驿站管理办法》等两份方案转发给你们，请结合实际抓好落实。",
+    "特将上述4项制度一并印发，请遵照执行。",
+    "兹将两份材料报送你处，请审阅。",
 ])
 def test_look_alikes_are_not_targets(text):
     assert targets(text, REPORT) == [], text
+
+
+def test_documents_of_a_plan_itself_still_count():
+    # without the notice formula a count of documents is a target of the plan
+    assert [t.value for t in targets("将修订完善3项管理制度。", PLAN)] == [3]
+    assert [t.value for t in targets("全年印发宣传材料2000份。", PLAN)] == [2000]
 
 
 @pytest.mark.parametrize("text,comparator", [
