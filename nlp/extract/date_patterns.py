@@ -38,8 +38,10 @@ def to_int(s: str) -> int | None:
 
 _D = "[0-9０-９]"
 # Characters that continue a number: a month numeral after one of these is part of something else.
-NUM_CHARS = "0-9０-９.．〇零○一二三四五六七八九十百千两第"
-_NO_NUM_BEFORE = f"(?<![{NUM_CHARS}])"
+# A dot continues a number only when a digit follows it: "12" of "3.12植树节" is no month, but
+# "九月" of "1.九月前完成" is (the dot closes an enumerator).
+NUM_CHARS = "0-9０-９〇零○一二三四五六七八九十百千两第"
+_NO_NUM_BEFORE = f"(?<![{NUM_CHARS}])(?:(?<![.．])|(?![0-9０-９]))"
 
 # Month 1-12: "12", "3", "03", "十二", "十", "三". Longest alternatives first.
 AR_MONTH = "(?:[1１][0-2０-２]|[0０]?[1-9１-９])"
@@ -268,12 +270,12 @@ RECURRING_EVERY = regex.compile(
 )
 # RECURRING_FREQ: 一月一次, 两周一次, 一年一度, 半年一次, 一周两次. Not: 一次 alone, 定期.
 RECURRING_FREQ = regex.compile(
-    f"(?<![{NUM_CHARS}])(?P<fn>[一两二三四五六七八九半1-9])个?(?P<fu>天|周|星期|月|季度|年)"
+    f"{_NO_NUM_BEFORE}(?P<fn>[一两二三四五六七八九半1-9])个?(?P<fu>天|周|星期|月|季度|年)"
     "(?:[一1][次度]|[两二三四2-4]次)"
 )
 # RECURRING_RANGE: a period given as a range: 二到三个月搞一次 (every unknown). Not: 二到三个月.
 RECURRING_RANGE = regex.compile(
-    f"(?<![{NUM_CHARS}])(?P<cn1>{COUNT}){SEP}(?P<cn2>{COUNT})个?(?P<cu>天|周|星期|月|季度|年)"
+    f"{_NO_NUM_BEFORE}(?P<cn1>{COUNT}){SEP}(?P<cn2>{COUNT})个?(?P<cu>天|周|星期|月|季度|年)"
     "(?:[搞办开举召进组展行织]{1,2})?一次"
 )
 
@@ -281,7 +283,7 @@ RECURRING_RANGE = regex.compile(
 # Not: 2017年 (a year), 三年级, 初二年段 (a grade), 五周年, 70周岁, 九年义务教育, 一年四季, 第一年 / 重要一年 (a
 # calendar year, not a span).
 DURATION = regex.compile(
-    f"(?<![{NUM_CHARS}初高])(?P<dn>{COUNT})(?:{SEP}{COUNT})?"
+    f"{_NO_NUM_BEFORE}(?<![初高])(?P<dn>{COUNT})(?:{SEP}{COUNT})?"
     f"(?:(?P<dy>{YEAR_UNIT})(?!度|四季|义务|一贯)|个(?:{MONTH_UNIT}|星期|工作日)|(?:周|星期)(?![年岁边围期])|天)"
     "(?:半|以来|来|多|之久|以内|内)?"
 )

@@ -43,6 +43,9 @@ TITLE_WEIGHT = 2  # a title word tips the balance only (compilations mis-title r
 SUMMARY_SHARE = 0.35  # backward share at or above which a document is a summary
 MIXED_SHARE = 0.2  # backward share at or above which (with enough backward sentences) it is mixed
 MIXED_MIN_BACKWARD = 5  # a mixed document reports at least this many results
+# A document titled as a review (…工作总结, 述职报告) stays a review unless its body leans
+# forward at least this much: backward share of the body's sentences and phrases below it.
+SUMMARY_TITLE_FORWARD_SHARE = 0.15
 ORG_TITLE_WEIGHT = 1  # a title cue counts once more, no more: compilations reuse one title
 
 # SENTENCE_END: splits sentences. Matches "。" and "；"; must not match "，" (a clause).
@@ -212,6 +215,15 @@ def genre_from_cues(cues: dict[str, int]) -> str | None:
         return "mixed"  # 工作总结和明年工作计划: the title names both parts
     if back + fwd == 0:
         return None
+    if cues.get("backward_title") and not cues.get("forward_title"):
+        # the title names a review (…工作总结, …述职报告): a part headed by the next period's
+        # plan makes it mixed (三、2025年工作打算), else it is a summary unless its body is
+        # overwhelmingly forward (a plan a compilation mis-titled)
+        if cues.get("plan_part"):
+            return "mixed"
+        body_back = back - TITLE_WEIGHT * cues.get("backward_title", 0)
+        if body_back >= SUMMARY_TITLE_FORWARD_SHARE * (body_back + fwd):
+            return "summary"
     share = back / (back + fwd)
     if share >= SUMMARY_SHARE:
         # a review with a part headed by the next period's plan (二、2025年工作打算)
@@ -245,6 +257,21 @@ def _literal(word: str) -> regex.Pattern:
     return regex.compile(regex.escape(word))
 
 
+def _topic_enterprise_counts(text: str, title: str) -> Counter[str]:
+    """The part of the enterprise cue counts that topic words (生产, 员工 …) make up."""
+    segmenter = get_segmenter()
+    body_bounds, title_bounds = segmenter.word_bounds(text), segmenter.word_bounds(title)
+    out: Counter[str] = Counter()
+    for word in _TOPIC_ENTERPRISE_CUES:
+        body = _count_on_words(text, word, body_bounds)
+        n = body + ORG_TITLE_WEIGHT * _count_on_words(title, word, title_bounds)
+        if n:
+            out["enterprise"] += n
+            out["enterprise_body"] += body
+            out["enterprise_words"] += 1
+    return out
+
+
 def org_cues(text: str, title: str = "") -> dict[str, int]:
     """Per organisation type: lexicon cues on word boundaries in the body, title cues weighted.
 
@@ -263,13 +290,72 @@ def org_cues(text: str, title: str = "") -> dict[str, int]:
     return dict(counts)
 
 
+# TITLE_HEAD: the part of a title that names the organisation: before 关于 or the document
+# noun. Matches "柳岸社区2025年" of "柳岸社区2025年工作计划", "县人民政府办公室" of
+# "县人民政府办公室关于印发…的通知"; must not run into "关于加强中小学…" (a topic).
+_TITLE_HEAD = regex.compile(r"^.*?(?=关于|工作|计划|总结|方案|要点|安排|规划|打算|汇报|报告|$)")
+# TITLE_ORG: an organisation noun in a title's head; the last one names the body (某镇中心
+# 小学 is a school). Matches "社区", "医院", "二分厂", "公司", "中学", "幼儿园", "街道", "镇";
+# must not match "城镇", "乡镇" as a town of its own, nor "厂务".
+_TITLE_ORG = regex.compile(
+    r"(?P<school>学校|小学|中学|幼儿园|大学|学院|职校|中专|小學|中學|學校|幼兒園)"
+    r"|(?P<enterprise>公司|集团|集團|厂(?!务)|廠(?!務))"
+    r"|(?P<other>医院|卫生院|醫院|社区|社區|居委会)"
+    r"|(?P<street>街道)"
+    r"|(?P<town>(?<![城乡])镇|(?<![城鄉])鎮|(?<![城家故])乡(?![村镇])|(?<![城家故])鄉(?![村鎮]))"
+)
+# GOVERNMENT_TITLE: a people's government named in a title. Matches "市人民政府", "县人民政府办公室",
+# "乡人民政府"; must not match "人民政府" alone in a topic after 关于 (the head is searched).
+_GOVERNMENT_TITLE = regex.compile(r"[省市县区镇乡縣區鎮鄉]人民政府")
+# PROGRAMME_TITLE: a programme or key points, a government body's genre when no union speaks.
+# Matches "实施方案", "行动方案", "工作要点"; must not match "活动方案".
+_PROGRAMME_TITLE = regex.compile(r"实施方案|行动方案|工作要点|實施方案|行動方案|工作要點")
+_UNION = ("工会", "工會")
+# Enterprise cues that are topics any plan may treat (安全生产, 员工, 经营效益): they name an
+# enterprise only in a union's document; without 工会 only the enterprise's own nouns count.
+_TOPIC_ENTERPRISE_CUES = frozenset({"生产", "员工", "经营", "效益", "厂务公开"})
+
+
+def title_org_type(title: str, has_union: bool) -> str | None:
+    """The organisation type the title names (柳岸社区…计划 → other, 某厂工会… → enterprise),
+    or None. A 街道 or 镇 is a federation when a union writes (街道工会), else government."""
+    head = _TITLE_HEAD.match(title)
+    head_text = head.group() if head else title
+    if _GOVERNMENT_TITLE.search(head_text) and not has_union:
+        return "government"
+    found = list(_TITLE_ORG.finditer(head_text))
+    if not found:
+        return None
+    kind = found[-1].lastgroup
+    if kind in ("street", "town"):
+        union_here = any(u in head_text for u in _UNION)
+        return "federation" if union_here or (has_union and kind == "street") else "government"
+    return kind
+
+
 def classify_org_type(article: Article) -> tuple[str | None, dict[str, int]]:
     """`school` | `enterprise` | `federation` | `government` | `other`, with cue counts.
 
-    Most cues wins; ties go to more distinct cue words, then more body cues, then the
-    order of ORG_TYPES. No cue at all is `other`.
+    The organisation the title names decides first (柳岸社区…, 某厂工会…, 县人民政府…); a
+    programme (实施方案, 工作要点) where no 工会 is named is government's. Else most cues
+    wins; ties go to more distinct cue words, then more body cues, then the order of
+    ORG_TYPES. No cue at all is `other`. A text that never names 工会 is no federation.
     """
     cues = org_cues(article.text, article.title)
+    has_union = any(u in article.text or u in article.title for u in _UNION)
+    named = title_org_type(article.title, has_union)
+    if named:
+        cues["title_org"] = 1
+        return named, cues
+    if not has_union and _PROGRAMME_TITLE.search(article.title):
+        return "government", cues
+    if not has_union:
+        for key in ("federation", "federation_words", "federation_body"):
+            cues.pop(key, None)
+        topical = _topic_enterprise_counts(article.text, article.title)
+        for key, n in topical.items():
+            if key in cues:
+                cues[key] -= n
     scored = [(cues.get(t, 0), cues.get(f"{t}_words", 0), cues.get(f"{t}_body", 0), -i, t)
               for i, t in enumerate(ORG_TYPES)]
     best = max(scored)

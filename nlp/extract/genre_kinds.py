@@ -2,7 +2,7 @@
 are no plan at all.
 
 - `reviews_and_plans(title)`: the title names a review and the next period's plan
-  (镇工会工作总结和明年工作计划, 2023年工作总结及2024年工作打算).
+  (园区工会年度工作总结和明年工作打算, 2023年工作总结及2024年工作打算).
 - `plan_parts(text)`: the spans of a review headed by the next period's plan
   (二、2025年工作打算, 下一步工作思路), from that heading to the end of the text.
 - `not_a_plan(text, title)`: why a text is no plan, summary or programme (study notes, a
@@ -26,12 +26,17 @@ _PLAN_NOUN = r"(?:计划|打算|思路|设想|安排|要点|规划)"
 # "2023年总结暨2024年工作思路"; must not match "工会工作计划与总结" (the plan named first, a
 # compilation's habit) nor "上半年工作总结".
 _MIXED_TITLE = regex.compile(rf"(?:总结|回顾|述职)[^\n]{{0,12}}?{_NEXT}[^\n]{{0,8}}?{_PLAN_NOUN}")
+# SCOPE: who or what the next period's plan is of, 0-6 characters between the period and
+# the plan noun: "全县", "机关工会", "我们的", "社区党建". Matches "女职工委员会" of "明年女职工委员会
+# 工作计划"; must not take in a verb of a sentence (将, 要, 继续, 完成, 执行, 落实) nor cross
+# punctuation.
+_SCOPE = r"(?:(?!将|要|继续|完成|执行|落实)[\p{Han}]){0,6}?"
 # PLAN_PART_LINE: a short line heading the next period's plan, its enumerator allowed.
-# Matches "二、2025年工作打算", "### 下一步工作思路", "（三）明年工作计划：";
-# must not match "二、今年工作回顾" nor a sentence "明年将继续……计划开展……。".
+# Matches "二、2025年工作打算", "### 下一步工作思路", "（三）明年工作计划：", "三、明年机关工会
+# 工作设想"; must not match "二、今年工作回顾" nor a sentence "明年将继续……计划开展……。".
 _PLAN_PART_LINE = regex.compile(
     rf"^{LINE_LEAD.pattern}"
-    rf"(?P<next>{_NEXT})(?:的|度)?(?:全镇|全区|工会|我们的?)?(?:主要|重点)?(?:工作)?{_PLAN_NOUN}"
+    rf"(?P<next>{_NEXT})(?:的|度)?{_SCOPE}(?:主要|重点)?(?:工作)?{_PLAN_NOUN}"
     r"(?![^\n]*(?:完成|执行|落实|情况|回顾|总结))[^\n。！？]{0,16}$",
     regex.MULTILINE,
 )

@@ -72,6 +72,17 @@ _SELF_DESCRIPTION = regex.compile(r"(?:作为|身为|成为|当好|做)$")
 # LIST_ANNOUNCED: a count that announces the list after it (感悟有两个：一是…, 主要有以下三点).
 # Matches "：" and "，一是" after the count; must not match "，" followed by a verb.
 _LIST_ANNOUNCED = regex.compile(r"\s*(?:[：:]|[，,]?\s*(?:一是|第一|首先|其一|一、|1[.、．]))")
+# NOTICE_OPENS: the transmittal formula of a notice up to the count of documents sent.
+# Matches "现将" before "两个文件印发给你们", "特将《…》《…》" before "两份方案"; must not match
+# "将新建" (the future 将 of a plan: no 现/兹/特/今 before it).
+_NOTICE_OPENS = regex.compile(r"(?:现|兹|特|今)将[^，,。；;！!？?\n]{0,40}$")
+# DOCUMENTS_SENT: documents and the verb that sends them, after their count. Matches
+# "文件印发给你们", "方案转发给你们", "份材料报送", "项制度一并印发"; must not match "家企业开展"
+# (a count of what the plan is about).
+_DOCUMENTS_SENT = regex.compile(
+    r"[^，,。；;\n]{0,2}?(?:文件|方案|计划|通知|办法|意见|材料|制度|细则|规定|附件|要点|清单)"
+    r"[^，,。；;\n]{0,6}?(?:印发|转发|下发|报送|发给|送给|呈报|寄给)"
+)
 # SITE_COUNT: the site's count of hidden or remaining text (此处隐藏1695个字, 剩余85%).
 # Matches "隐藏" before "1695个字"; must not match "隐患" (a hazard).
 _SITE_COUNT = regex.compile(r"(?:隐藏|剩余|省略)$")
@@ -306,6 +317,9 @@ def is_target(article: Article, q: Quantity, pos: Tokens, dates: SpanIndex | Non
         return False
     if text[max(0, q.start - 1):q.start] == "每":
         return False  # 每一个活动: distributive
+    if _NOTICE_OPENS.search(text, max(0, q.start - 44), q.start) \
+            and _DOCUMENTS_SENT.match(text, q.end):
+        return False  # 现将两个文件印发给你们: the notice's formula counts what it sends
     if _SITE_COUNT.search(text, max(0, q.start - 4), q.start):
         return False  # 此处隐藏1695个字: the site's furniture
     if q.start > 0 and text[q.start - 1] in "从由" and _CHANGE_TO.match(text, q.end):

@@ -23,6 +23,7 @@ from ..model import Quantity
 from . import genre as genre_mod
 from .clauses import (SENTENCE_DELIM, WIDE_DELIM_BACK, Tokens, sentence_span,
                       sentence_start)
+from ..lang.enumerators import LEADING_MARKERS
 from .target_filters import COUNT_UNITS
 
 # DEADLINE: a date with 前, a commitment still to be met. Matches "11月底前", "年底前";
@@ -37,6 +38,15 @@ _MAINLY = regex.compile(r"以(?P<body>[^。；;！!？?\n]{1,120}?)为主")
 # BOUND_IN_QUANTITY: a quantity printed with a lower bound (不少于300人, 至少2次): a requirement.
 # Matches "不少于300人"; must not match "300人以上" (a result may exceed a figure).
 _BOUND_IN_QUANTITY = regex.compile(r"不少于|不低于|至少|最少|不得少于")
+# MILESTONE_OPEN: a sentence opening with a milestone or deadline year sets what is to be
+# reached, whatever verbs (取得, 达到) follow. Matches "到2027年，", "至二〇三〇年", "2026年前",
+# "2025年底前", "今年年底前", "明年底前", "（一）到20xx年"; must not match "截至2023年底"
+# (stock-taking), "2023年以来" nor "年底前后".
+_YEAR = r"(?:\d{4}|20[xX×]{2}|[〇零○一二三四五六七八九]{4})"
+_MILESTONE_OPEN = regex.compile(
+    rf"(?:{LEADING_MARKERS.pattern})?"
+    rf"(?:(?<!截)(?:到|至){_YEAR}年|{_YEAR}年[底末]?前(?![夕后])|(?:(?:今|明|本)年年?|年)[底末]前(?![夕后]))"
+)
 # CHANGE_END: what stands before the end value of a measured change. Matches "从19.41s缩短到"
 # before "4.07s"; must not match "达到" alone (no starting value).
 _CHANGE_END = regex.compile(r"(?:从|由)\s*[\d.]+[^\d，,。；;]{0,10}?(?:到|至)\s*$")
@@ -293,6 +303,12 @@ def status(text: str, q: Quantity, clause: tuple[int, int], pos: Tokens, prior: 
     return prior
 
 
+def opens_with_milestone(text: str, sentence_start: int) -> bool:
+    """Whether the sentence starting at `sentence_start` opens with a milestone or deadline
+    (到2027年, 2026年底前, 年底前): forward, whatever its verbs."""
+    return _MILESTONE_OPEN.match(text, sentence_start) is not None
+
+
 def local_prior(text: str, start: int, default: str, pos: Tokens,
                 leans: dict[tuple[int, int], str | None] | None = None) -> str:
     """The lean of the sentence around a target (a review inside a plan), else the default.
@@ -304,6 +320,8 @@ def local_prior(text: str, start: int, default: str, pos: Tokens,
     left = sentence_start(text, start)
     m = SENTENCE_DELIM.search(text, start)
     sentence = (left, m.start() if m else len(text))
+    if opens_with_milestone(text, left):
+        return "goal"  # 到2027年，…取得明显成效，…达到98%: what is to be reached
     if leans is not None and sentence in leans:
         lean = leans[sentence]
     else:

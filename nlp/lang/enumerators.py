@@ -48,15 +48,19 @@ RUNIN_OPENER = regex.compile(rf"{_CN}{{1,2}}[是要](?![一二三四五六七八
 # "一是" opening a standalone line: matches "一是动员部署阶段(6月)。"; not "统一是" (the outline's
 # line checks, not this pattern, reject "一是以新建…" run on inside a paragraph).
 SHI = regex.compile(rf"(?P<n_shi>{_CN}{{1,3}})是")
-# A list of numbers or months right after a numeral marker, i.e. the marker was a number:
-# matches "二月" in "一、二月", "2月" in "1、2月份", "2、3名", "二、" in "一、二、三级";
-# must not match "2019年" in "1、2019年工作总结". The list is bounded (a dozen numbers at most):
-# unbounded, "一、一、一、…" made every test scan the rest of the line.
-NUMBER_LIST_AFTER = regex.compile(
-    rf"(?:{_CN}{{1,3}}|\d{{1,2}})(?:、(?:{_CN}{{1,3}}|\d{{1,2}})){{0,12}}"
-    r"(?:月|日|号|年级|季度|等奖|届|期|名|次|个|项|周|天|%|％)"
-    rf"|{_CN}{{1,3}}[、，,]"
-)
+_LIST_UNIT = r"(?:月|日|号|年级|季度|等奖|届|期|名|次|个|项|周|天|%|％)"
+# A list of numbers or months right after a numeral marker, in the marker's own script, i.e.
+# the marker was a number of the list: per script of the marker's numeral. Chinese: matches
+# "二月" in "一、二月", "二、" in "一、二、三级"; Arabic: matches "2月" in "1、2月份", "3名" in
+# "2、3名". A numeral of the other script is no list but a date or count after the marker
+# ("1、九月前完成", "一、3月份组织"); neither matches "2019年" in "1、2019年工作总结". The list
+# is bounded (a dozen numbers at most): unbounded, "一、一、一、…" scanned the rest of the line.
+NUMBER_LIST_AFTER = {
+    "cn": regex.compile(rf"{_CN}{{1,3}}(?:、{_CN}{{1,3}}){{0,12}}{_LIST_UNIT}|{_CN}{{1,3}}[、，,]"),
+    "ar": regex.compile(rf"\d{{1,2}}(?:、\d{{1,2}}){{0,12}}{_LIST_UNIT}"),
+}
+# The script of each list-prone style's numeral.
+_LIST_SCRIPT = {"cn": "cn", "ar": "ar", "arh": "ar"}
 # An Arabic "N." glued to a date: "2." of "2.5月举办运动会", "3." of "3.10日前上报", "1." of
 # "1.2025年工作回顾", "2." of "2.2025年6月底前完成"; must not match "2.5万元", "2.5个月", "2.5倍"
 # (decimals) nor "3.12植树节" (a dotted day, no 日). Whether it is an enumerator depends on the
@@ -149,6 +153,6 @@ def marker_at(text: str, pos: int, end: int) -> tuple[int, str, int] | None:
     sn = style_number(m) if m else None
     if sn is None:
         return None
-    if sn[0] in LIST_PRONE and NUMBER_LIST_AFTER.match(text, m.end(), end):
+    if sn[0] in LIST_PRONE and NUMBER_LIST_AFTER[_LIST_SCRIPT[sn[0]]].match(text, m.end(), end):
         return None  # "一、二月", "1、2月份": numbers in a list, not an enumerator
     return m.end(), sn[0], sn[1]

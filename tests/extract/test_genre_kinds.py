@@ -47,6 +47,27 @@ def test_a_review_with_a_part_headed_by_the_next_plan_is_mixed(heading):
     assert classify_genre(art)[0] == "mixed"
 
 
+@pytest.mark.parametrize("heading", [
+    "二、明年机关工会工作计划",
+    "三、下一年度全县重点工作安排",
+    "（二）2026年女职工委员会工作设想",
+    "四、来年社区党建主要工作打算",
+    "二、明年我们的工作思路",
+])
+def test_any_short_scope_may_stand_between_the_period_and_the_plan_noun(heading):
+    text = f"一、主要工作\n{REVIEW}\n{heading}\n力争新建职工之家10家。\n"
+    assert plan_parts(text)
+
+
+@pytest.mark.parametrize("line", [
+    "二、明年将继续完成计划",  # a verb of a sentence, not a scope
+    "明年要认真执行年度计划。",
+])
+def test_a_sentence_or_a_long_topic_is_no_plan_part_heading(line):
+    text = f"一、主要工作\n{REVIEW}\n{line}\n"
+    assert plan_parts(text) == []
+
+
 def test_a_plan_with_a_schedule_heading_stays_a_plan():
     text = "一、指导思想\n认真贯彻上级精神，力争全年新建工会10家，要做好各项工作。\n二、2026年工作安排\n将举办培训3期。\n"
     art = Article(source="t", index=0, title="2026年工会工作计划", text=text)
@@ -131,8 +152,12 @@ def test_a_residents_committee_is_other():
     assert classify_org_type(Article(source="t", index=0, title="社区工作计划", text=text))[0] == "other"
 
 
-def test_a_township_supervision_plan_is_government():
+@pytest.mark.parametrize("title,text", [
+    ("防汛隐患排查方案", "镇里每月组织一次隐患排查，机关干部分片包干，督促经营主体落实生产安全措施。"),
+    ("消防安全巡查安排", "乡政府牵头开展消防巡查，督促沿街商户规范经营，员工上岗前接受消防培训。"),
+    ("食品安全专项整治计划", "区委统一部署，相关科室联合开展检查，对生产经营单位逐户登记。"),
+])
+def test_a_local_administrations_inspection_plan_is_government(title, text):
+    # no 工会 anywhere: no federation, and topic words (生产, 经营, 员工) make no enterprise
     from nlp.extract.genre import classify_org_type
-    text = ("镇安委会每季度组织安全生产大检查，各村负责本村安全生产监管，"
-            "对企业安全生产开展行政执法检查，督促企业落实安全生产责任。")
-    assert classify_org_type(Article(source="t", index=0, title="安全生产监督检查计划", text=text))[0] == "government"
+    assert classify_org_type(Article(source="t", index=0, title=title, text=text))[0] == "government"

@@ -122,9 +122,19 @@ def test_measured_changes_are_targets_with_their_end_value(text, value):
     "每周对工地巡查一次。",  # a count that only repeats its period
     "每季度召开一次联席会议。",
     "页面提示此处隐藏2051个字，",  # the site's own furniture
+    "现将三个文件印发给你们，请认真贯彻执行。",  # a notice's formula counts what it sends
+    "现将《职工驿站管理办法》等两份方案转发给你们，请结合实际抓好落实。",
+    "特将上述4项制度一并印发，请遵照执行。",
+    "兹将两份材料报送你处，请审阅。",
 ])
 def test_look_alikes_are_not_targets(text):
     assert targets(text, REPORT) == [], text
+
+
+def test_documents_of_a_plan_itself_still_count():
+    # without the notice formula a count of documents is a target of the plan
+    assert [t.value for t in targets("将修订完善3项管理制度。", PLAN)] == [3]
+    assert [t.value for t in targets("全年印发宣传材料2000份。", PLAN)] == [2000]
 
 
 @pytest.mark.parametrize("text,comparator", [
@@ -156,7 +166,8 @@ def test_one_off_events_are_targets(text):
     ("行业联合会新增4家，", "行业联合会"),
     ("组织一次针对危化企业的专项检查。", "专项检查"),
     ("开展一次有意义的主题活动。", "主题活动"),
-    ("全年免费培训下岗职工345人。", "下岗职工"),
+    ("年内免费培训失业人员120人。", "失业人员"),
+    ("全年免费培训退役军人95人。", "退役军人"),
     ("教研组长不少于12节，", "教研组长"),
 ])
 def test_subject_is_the_counted_noun_phrase(text, subject):

@@ -35,7 +35,7 @@ def glued_enumerator(lines: Lines, li: int, items: list[Item]) -> tuple[int, str
 
 def decimal_follows(text: str, marker: str, items: list[Item]) -> bool:
     """True when a decimal number "a.b" continues the outline: "1.1" first, "a.1" after an
-    item numbered a or a-1 (or a.x), "a.b" after "a.(b-1)"; not a date such as "5.1 劳动节"
+    item numbered a or a-1 (or a.x), "a.b" after "a.(b-1)" or right after its parent a; not a date such as "5.1 劳动节"
     out of the blue."""
     parts = _decimal_parts(marker)
     numbered = [it for it in items if it.style not in UNNUMBERED]
@@ -44,7 +44,9 @@ def decimal_follows(text: str, marker: str, items: list[Item]) -> bool:
     prev = numbered[-1]
     before = _decimal_parts(text[prev.pos:prev.mend]) if prev.style.startswith("dec") else [prev.number]
     if parts[-1] > 1:
-        return before[:len(parts)] == parts[:-1] + [parts[-1] - 1]
+        # "a.b" after "a.(b-1)"; or right under its parent "a" (一、 or "a.") when "a.1" was
+        # not printed as a marker of its own: "1.2 细化目标" under "一、总体要求"
+        return before[:len(parts)] == parts[:-1] + [parts[-1] - 1] or before == parts[:-1]
     k = len(parts) - 2  # "a.b.1" opens under "a.b"; "a.1" opens under "a" or after "(a-1).x"
     return (before[:k] == parts[:k] and len(before) > k
             and before[k] in (parts[k] - 1, parts[k]))
