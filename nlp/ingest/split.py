@@ -76,6 +76,8 @@ CLAUSE_PUNCT = regex.compile(r"[，,。；;！!？?]")
 MAX_TITLE_EXTRA = 8
 MIN_SERIES_STEM = 4
 MAX_SERIES_STEM = 30
+# Paired marks a title may hold but never end inside: "《X方案》和《Y计划》", "（2024—2026年）".
+PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 
 
 @dataclass(frozen=True)
@@ -327,11 +329,17 @@ def _first_line_title(text: str, first: tuple[int, int], marks: Sequence[LineMar
             return TitleSpan(first[0], first[1], line)  # a top heading is the title at any length
     if len(line) <= 40 and not regex.search(r"[。；;！!？?]$", line) and not LINE_START_MARKER.match(line):
         return TitleSpan(first[0], first[1], line)
-    if glued := GLUED_TITLE.match(line):
-        return TitleSpan(first[0], first[0] + glued.end(), glued.group())
+    # Whole-line title shapes first: a glued-title cut inside a long notice title would split it.
     if NOTICE_TITLE_LINE.match(line) or LONG_TITLE.match(line):
         return TitleSpan(first[0], first[1], line)
+    if (glued := GLUED_TITLE.match(line)) and not _open_pair(glued.group()):
+        return TitleSpan(first[0], first[0] + glued.end(), glued.group())
     return None
+
+
+def _open_pair(s: str) -> bool:
+    """True when `s` leaves a 《》, “” or （） pair open: a title never ends inside one."""
+    return any(s.count(a) > s.count(b) for a, b in PAIRS)
 
 
 def _wrapped_title(text: str, title: TitleSpan, second: tuple[int, int], marks: Sequence[LineMark]) -> TitleSpan:
