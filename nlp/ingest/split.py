@@ -17,7 +17,7 @@ import regex
 
 from ..model import LineMark
 from ..text.enumerators import LINE_START_MARKER
-from .boilerplate import BoilerplatePatterns, patterns
+from .boilerplate import BoilerplatePatterns, furniture_flags, patterns
 from .furniture import code_blocks, front_matter, inner_signatures, quoted_notes, signature_before
 from .notice import NOTICE_TITLE as NOTICE_TITLE_LINE
 from .notice import attachment_lists, attachments, handed_on_name, is_notice_title
@@ -208,9 +208,10 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
     if lines and bp.is_compilation_title(text[lines[0][0]:lines[0][1]]):
         doc_title = text[lines[0][0]:lines[0][1]]
     kept_lines = []
+    furniture_at = furniture_flags([text[s:e] for s, e in lines], bp, HEAD_LINES)
     for k, (s, e) in enumerate(lines):
         line = text[s:e]
-        if bp.is_line(line) or (k < HEAD_LINES and bp.is_head_line(line)):
+        if furniture_at[k]:
             dropped.append((s, e, "page furniture"))
         elif bp.is_compilation_title(line):
             dropped.append((s, e, "compilation title"))
@@ -254,8 +255,19 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
             (t, t.end, titles[i + 1].start if i + 1 < len(titles) else limit)
             for i, t in enumerate(titles)
         ]
-    signed = set(inner_signatures(text, kept_lines))
     line_starts = [s for s, _e in kept_lines]
+    # Edge furniture (bylines, teaser items, footers) at the head or tail of each article of a
+    # compilation, which the document-wide pass saw in the middle of the text.
+    edge_dropped = set()
+    for _title, start, end in spans:
+        body_lines = kept_lines[bisect_left(line_starts, start):bisect_left(line_starts, end)]
+        flags = furniture_flags([text[s:e] for s, e in body_lines], bp, 0)
+        edge_dropped.update(ln for ln, flag in zip(body_lines, flags) if flag)
+    if edge_dropped:
+        dropped.extend((s, e, "page furniture") for s, e in sorted(edge_dropped))
+        kept_lines = [ln for ln in kept_lines if ln not in edge_dropped]
+        line_starts = [s for s, _e in kept_lines]
+    signed = set(inner_signatures(text, kept_lines))
     for _title, start, end in spans:  # a signature block closes an article
         body_lines = kept_lines[bisect_left(line_starts, start):bisect_left(line_starts, end)]
         signed.update(signature_before(text, body_lines, len(body_lines)))

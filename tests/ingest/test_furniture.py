@@ -64,7 +64,8 @@ from nlp.ingest.document import document_from_text
     "新闻来源 某某教育网",
 ])
 def test_page_furniture_lines_of_any_site(line):
-    assert patterns().is_line(line)
+    # Either a shape no plan line takes, or an edge shape (dropped at an article's head or tail).
+    assert patterns().is_line(line) or patterns().is_edge_line(line)
 
 
 @pytest.mark.parametrize("line", [
@@ -89,7 +90,7 @@ def test_page_furniture_lines_of_any_site(line):
     "2023-05-06前完成全部验收",
 ])
 def test_body_lines_are_not_furniture(line):
-    assert not patterns().is_line(line)
+    assert not patterns().is_line(line) and not patterns().is_edge_line(line)
 
 
 @pytest.mark.parametrize("line", [
@@ -325,3 +326,54 @@ def test_a_first_line_and_a_body_line_are_not_one_title(second):
     raw = f"某某社区2024年\n{second}\n\n开展活动。"
     doc = document_from_text(raw, "x.txt")
     assert doc.articles[0].title != "某某社区2024年" + second
+
+
+# Plan lines that take a furniture shape (teaser item, breadcrumb, byline label, counter, footer),
+# standing between body paragraphs: each stays in the article.
+@pytest.mark.parametrize("line", [
+    "职工秋季趣味运动会 2026-10-18",          # an event and its date, not a teaser item
+    "青年读书沙龙 2027-03-09",
+    "申请 > 资格审查 > 公示 > 发放",            # a process flow, not a breadcrumb
+    "自评›复核›验收",
+    "审核：各车间初审后报厂工会复核。",          # a field label opening a sentence
+    "编辑：由宣传委员负责每期简报的编辑；",
+    "公众号年度阅读量：力争突破8万次。",         # a goal, not a click counter
+    "点击量：全年推送文章点击量不少于5万次",
+    "强化著作权保护意识，维护版权所有人的合法权益，全年举办知识产权培训3期。",
+    "作者：每位会员全年至少投稿2篇",
+])
+def test_a_plan_line_of_furniture_shape_in_the_body_is_kept(line):
+    raw = ("某公司工会2026年工作计划\n\n一、总体要求\n\n围绕生产经营中心工作，服务职工群众。\n\n"
+           f"{line}\n\n二、主要任务\n\n组织劳动竞赛，开展技能比武。")
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert line in article.text
+
+
+@pytest.mark.parametrize("head, tail", [
+    ("作者：李某某\n\n来源：某某网", "版权所有 © 某某范文网"),
+    ("当前位置：首页 > 计划 > 工会计划", "· 车间安全生产计划 2025-02-11"),
+    ("浏览次数：356", "Copyright 2020 某某文库 All Rights Reserved"),
+    ("2025/4/1 10:20 发布：管理员", "上一篇：班组建设方案"),
+])
+def test_the_same_shapes_at_the_head_or_tail_of_an_article_are_furniture(head, tail):
+    raw = (f"某公司工会2026年工作计划\n\n{head}\n\n一、总体要求\n\n围绕生产经营中心工作，服务职工群众。\n\n"
+           f"二、主要任务\n\n组织劳动竞赛，开展技能比武。\n\n{tail}")
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert article.text.startswith("一、总体要求")
+    assert article.text.endswith("开展技能比武。")
+
+
+def test_a_run_of_furniture_lines_in_the_middle_is_dropped():
+    raw = ("某公司工会2026年工作计划\n\n一、总体要求\n\n服务职工群众。\n\n"
+           "作者：王某\n\n点击数：88\n\n二、主要任务\n\n开展技能比武。")
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert "作者" not in article.text and "点击数" not in article.text
+    assert "二、主要任务" in article.text
+
+
+@pytest.mark.parametrize("line", [
+    "审核：报送材料经分会审核后上报。", "来源：职工提案汇总；", "作者：全体会员踊跃参与！",
+    "阅读量：全年开展读书活动6场", "版权所有人培训覆盖200人",
+])
+def test_a_sentence_or_a_numbered_clause_is_never_edge_furniture(line):
+    assert not patterns().is_edge_line(line)
