@@ -70,6 +70,9 @@ TEASER_STOP = regex.compile(r"[。；;！!？?：:]$")
 HEAD_LINES = 8
 # A line that names a document by its kind: "…工作计划", "…实施方案（2024—2026年）"; not "引言".
 DOCUMENT_NOUN_END = regex.compile(r"(?:计划|总结|方案|要点|规划|意见|办法|报告|纲要|细则|通知|安排)(?:[（(][^（()）]{2,20}[)）])?$")
+# A bracketed period after a document title: "（2026—2028年）", "(试行)"; not "（一）" inside a line.
+PERIOD_SUFFIX = regex.compile(r"\s*[（(][^（()）]{2,20}[)）]$")
+MAX_DOCUMENT_TITLE = 80
 # CLAUSE_PUNCT: punctuation inside a sentence, never in a title. Matches "，"; must not match "《".
 CLAUSE_PUNCT = regex.compile(r"[，,。；;！!？?]")
 # Characters one spelling of a title may add to another and still be the same title.
@@ -391,17 +394,43 @@ def _same_title(line: str, title: str) -> bool:
 
 
 def _notice_furniture(text: str, lines: list[tuple[int, int]], title: str) -> list[tuple[int, int, str]]:
-    """In a notice, the signature and the handed-on plan's repeated title line before the plan."""
+    """In a notice, the signature and the handed-on plan's own title line before the plan.
+
+    The plan is the notice's article body (its title is the document's title): the plan's title
+    line is neither a heading nor a new article. It is the line naming the handed-on document (a
+    bracketed period such as "（2026—2028年）" may follow), or a document-title line right after the
+    notice's signature; it comes before the plan's outline starts.
+    """
     if not is_notice_title(title):
         return []
     name = handed_on_name(title)
-    for k, (s, e) in enumerate(lines[:12]):
+    for k, (s, e) in enumerate(lines):
         line = text[s:e]
-        if name and _same_title(line, name) or (not name and _same_title(line, title)):
-            found = [(s, e, "title repeated")]
-            found += [(a, b, "signature") for a, b in signature_before(text, lines, k)]
-            return found
+        if LINE_START_MARKER.match(line):
+            break  # the outline has begun: the plan's title line, if any, came before
+        signature = signature_before(text, lines, k)
+        # A long plan title may be wrapped over two lines ("…劳动者入会" + "和服务工作…实施方案").
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        wrapped = (nxt is not None and not DOCUMENT_NOUN_END.search(line) and not CLAUSE_PUNCT.search(line)
+                   and not LINE_START_MARKER.match(text[nxt[0]:nxt[1]]))
+        for candidate, end in ((line, e), *(((line + text[nxt[0]:nxt[1]], nxt[1]),) if wrapped else ())):
+            if _names_plan(candidate, name, title) or (signature and _is_document_title(candidate)):
+                spans = [(s, e)] if end == e else [(s, e), nxt]
+                return [*((a, b, "title repeated") for a, b in spans), *((a, b, "signature") for a, b in signature)]
     return []
+
+
+def _names_plan(line: str, name: str | None, title: str) -> bool:
+    """True when `line` names the handed-on document (or repeats the notice title when none is named)."""
+    if not name:
+        return _same_title(line, title)
+    return _same_title(line, name) or _same_title(PERIOD_SUFFIX.sub("", line), name)
+
+
+def _is_document_title(line: str) -> bool:
+    """A line naming a document: "某区职工疗休养实施方案（2026—2028年）"; not "请认真执行。"."""
+    return (len(line) <= MAX_DOCUMENT_TITLE and bool(DOCUMENT_NOUN_END.search(line))
+            and not CLAUSE_PUNCT.search(line) and not LINE_START_MARKER.match(line))
 
 
 def _subtract(start: int, end: int, drops: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
