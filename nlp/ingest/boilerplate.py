@@ -109,15 +109,19 @@ def is_plan_clause(line: str) -> bool:
 def furniture_flags(lines: list[str], bp: BoilerplatePatterns, head_lines: int) -> list[bool]:
     """Which of an article's (or a whole document's) lines are page furniture.
 
-    Lines of the `line` shapes are furniture anywhere; `head` shapes among the first `head_lines`.
+    Lines of the `line` shapes are furniture anywhere; `head` shapes among the first `head_lines`
+    and above the first body line.
     A line of an `edge` shape is furniture in the head (before the first body line) or the tail
     (after the last), or beside another furniture line; in the body it is a plan line
     ("报名 > 初审 > 复审 > 公示", "职工春季运动会 2025-04-20").
     """
-    always = [bp.is_line(ln) or (k < head_lines and bp.is_head_line(ln)) for k, ln in enumerate(lines)]
-    edge = [not a and bp.is_edge_line(ln) for a, ln in zip(always, lines)]
-    body = [k for k, ln in enumerate(lines) if not always[k] and not edge[k] and _is_body_line(ln)]
+    always = [bp.is_line(ln) for ln in lines]
+    head = [k < head_lines and not always[k] and bp.is_head_line(ln) for k, ln in enumerate(lines)]
+    edge = [not a and not h and bp.is_edge_line(ln) for a, h, ln in zip(always, head, lines)]
+    body = [k for k, ln in enumerate(lines) if not (always[k] or head[k] or edge[k]) and _is_body_line(ln)]
     first, last = (body[0], body[-1]) if body else (len(lines), -1)
+    # A head shape ("时间：2024-03-05 …") is a byline only above the body; below it, a field line.
+    always = [a or (h and k < first) for k, (a, h) in enumerate(zip(always, head))]
     flags = []
     for k in range(len(lines)):
         if always[k]:

@@ -377,3 +377,10 @@ def test_a_run_of_furniture_lines_in_the_middle_is_dropped():
 ])
 def test_a_sentence_or_a_numbered_clause_is_never_edge_furniture(line):
     assert not patterns().is_edge_line(line)
+
+
+@pytest.mark.parametrize("field", ["时间：2026-05-09 上午九点", "日期:2026/5/9（周六）", "时间：2026.05.09 14:30 报告厅"])
+def test_a_time_field_line_early_in_a_short_plan_is_kept(field):
+    raw = f"车间读书会活动方案\n\n一、活动安排\n\n组织职工共读一本书。\n\n{field}\n\n二、参加人员\n\n全体职工。"
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert field in article.text
