@@ -187,8 +187,8 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
     lines = _lines(text)
     dropped: list[tuple[int, int, str]] = []
     limit = len(text)
-    for s, e in lines:
-        if bp.starts_tail(text[s:e]):
+    for k, (s, e) in enumerate(lines):
+        if bp.starts_tail(text[s:e]) and not _outline_continues(text, lines[k + 1:]):
             dropped.append((s, len(text), "recommendation block"))
             limit = s
             break
@@ -284,6 +284,16 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
         dropped.extend(blurbs)
         articles.append(ArticleSpan(title, tuple(ranges)))
     return SplitResult(doc_title, tuple(articles), tuple(sorted(dropped)))
+
+
+def _outline_continues(text: str, after: list[tuple[int, int]]) -> bool:
+    """True when an outline item with a sentence follows: a label such as "相关资料" is then a line
+    of the plan, not a recommendation block (whose teasers are titles and excerpts, never items)."""
+    for s, e in after:
+        line = text[s:e]
+        if LINE_START_MARKER.match(line) and (len(line) > MAX_TEASER or CLAUSE_PUNCT.search(line)):
+            return True
+    return False
 
 
 def _teaser_lists(text: str, lines: list[tuple[int, int]], bp: BoilerplatePatterns) -> list[tuple[int, int]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nlp.ingest.document import document_from_text
 
 
@@ -183,3 +185,19 @@ def test_a_title_glued_to_its_body_never_ends_inside_open_marks():
     assert _open_pair("某校（分校")
     assert not _open_pair("某区“职工之家”建设方案")
     assert not _open_pair("某公司工会2026年工作计划")
+
+
+@pytest.mark.parametrize("label", ["相关资料", "推荐内容：", "精选文章"])
+def test_a_recommendation_label_followed_by_the_plan_outline_is_a_plan_line(label):
+    raw = (f"某厂工会2026年工作计划\n\n一、学习培训\n\n组织职工学习安全知识。\n\n{label}\n\n安全生产法解读\n\n"
+           "二、文体活动\n\n（一）举办职工篮球赛，参赛队伍不少于8支。\n\n（二）组织春游。")
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert article.text.endswith("（二）组织春游。") and label in article.text
+
+
+@pytest.mark.parametrize("label", ["相关范文推荐", "猜你喜欢", "★更多相关文章"])
+def test_a_recommendation_label_followed_by_teasers_ends_the_article(label):
+    raw = (f"某厂工会2026年工作计划\n\n一、学习培训\n\n组织职工学习安全知识。\n\n{label}\n\n1、车间工作计划范文\n\n"
+           "班组长年度总结\n\n这篇总结回顾了一年来的班组管理经验。")
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert article.text.endswith("组织职工学习安全知识。")
