@@ -22,9 +22,11 @@ CLOSED_SENTENCE = regex.compile(r"[。；;！!]\s*[”’）)]?\s*$")
 NUMBERED_CLAUSE = regex.compile(
     r"(?:开展|组织|举办|举行|召开|力争|达到|完成|实现|新增|发展|培训|慰问|走访|覆盖|建成|创建|提高|增加|超过"
     r"|不少于|不低于|不超过|参加|参与|评选|表彰|发放|帮扶|资助|投入)"
-    r"[^。；;！!？?]{0,30}?[\d一二三四五六七八九十两百千万]+(?:\.\d+)?\s*"
+    r"[^。；;！!？?]{0,30}?[\d一二三四五六七八九十两][\d一二三四五六七八九十两百千万]*(?:\.\d+)?\s*"
     r"(?:%|％|万|亿|千|百|人次|次|场|人|名|个|项|期|篇|户|家|所|元|本|条|处|批|支|届|天|小时|课时|份|部)"
 )
+# The site speaking of itself: "小编", "本站"; not "编辑部" (a plan may name its own).
+SITE_VOICE = regex.compile(r"小编|本站|网友|笔者")
 # A line longer than this is a paragraph of the body even without sentence punctuation.
 MAX_BODY_LABEL = 40
 
@@ -82,6 +84,9 @@ class BoilerplatePatterns:
         """Length of the leading blurb to drop from `paragraph`, or None when it holds none."""
         if not _matches_any(self._any_paragraph, paragraph):
             return None  # almost every paragraph: skip the pattern-by-pattern search below
+        if len(paragraph) <= MAX_BLURB_PARAGRAPH and NUMBERED_CLAUSE.search(paragraph) \
+                and not SITE_VOICE.search(paragraph):
+            return None  # "希望大家借鉴…，全年开展交流活动3次。": a plan sentence, not the site's blurb
         for pattern in self.paragraph:
             m = pattern.search(paragraph)
             if not m:

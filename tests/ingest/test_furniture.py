@@ -384,3 +384,20 @@ def test_a_time_field_line_early_in_a_short_plan_is_kept(field):
     raw = f"车间读书会活动方案\n\n一、活动安排\n\n组织职工共读一本书。\n\n{field}\n\n二、参加人员\n\n全体职工。"
     (article,) = document_from_text(raw, "x.txt").articles
     assert field in article.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "希望大家借鉴兄弟单位的好做法，全年开展班组交流活动3次。",
+    "欢迎大家阅读职工书屋新书，每季度举办读书分享会1场。",
+])
+def test_a_plan_sentence_with_a_blurb_cue_and_a_numbered_clause_is_kept(sentence):
+    raw = f"某厂工会2026年工作计划\n\n一、学习培训\n\n{sentence}\n\n二、文体活动\n\n组织春游。"
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert sentence in article.text
+
+
+@pytest.mark.parametrize("blurb", ["下面是小编为大家整理的车间计划范文，希望大家喜欢！", "以下是本站精心准备的班组总结，欢迎大家阅读参考。"])
+def test_a_site_blurb_is_still_dropped(blurb):
+    raw = f"某厂工会2026年工作计划\n\n{blurb}\n\n一、学习培训\n\n组织学习。"
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert article.text.startswith("一、学习培训")
