@@ -127,17 +127,12 @@ def furniture_flags(lines: list[str], bp: BoilerplatePatterns, head_lines: int) 
     first, last = (body[0], body[-1]) if body else (len(lines), -1)
     # A head shape ("时间：2024-03-05 …") is a byline only above the body; below it, a field line.
     always = [a or (h and k < first) for k, (a, h) in enumerate(zip(always, head))]
-    flags = []
-    for k in range(len(lines)):
-        if always[k]:
-            flags.append(True)
-        elif not edge[k]:
-            flags.append(False)
-        else:
-            shaped = lambda j: 0 <= j < len(lines) and (always[j] or edge[j])  # noqa: E731
-            run = shaped(k - 1) or shaped(k + 1)
-            flags.append(k < first or k > last or run)
-    return flags
+    def shaped(j: int) -> bool:
+        return 0 <= j < len(lines) and (always[j] or edge[j])
+
+    # An edge line is furniture outside the body, or beside another furniture line (a run of two).
+    return [always[k] or (edge[k] and (k < first or k > last or shaped(k - 1) or shaped(k + 1)))
+            for k in range(len(lines))]
 
 
 def _is_body_line(line: str) -> bool:

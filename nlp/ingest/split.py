@@ -170,7 +170,7 @@ def _bare_titles(text: str, lines: list[tuple[int, int]], noun: str | None) -> l
 
 
 def _title_noun(title: str | None) -> str | None:
-    """The genre noun a compilation's article titles end with ("总工会工作计划(优质22篇)" → "计划")."""
+    """The genre noun a compilation's article titles end with ("街道工会年度计划(精选9篇)" → "计划")."""
     if not title:
         return None
     m = regex.search(r"(计划|总结|要点|规划|方案)", title)
