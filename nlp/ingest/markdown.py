@@ -30,7 +30,7 @@ SETEXT_TEXT_MAX = 40
 SENTENCE_END = regex.compile(r"[。！？!?；;]$")
 
 # Web residue that stands where a paragraph break was (replaced by a line break):
-# a hidden-text gap "……此处隐藏1695个字……", the tail of a tag's style attribute
+# a hidden-text gap "……此处隐藏2048个字……", the tail of a tag's style attribute
 # "kground: rgb(255, 255, 255);\">", a block tag "<p class=\"x\">", "</div>", "<br/>";
 # not "3:00", "比例为1:2;" (no closing ">"), nor "<<规划>>".
 BLOCK_RESIDUE = regex.compile(

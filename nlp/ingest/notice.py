@@ -17,6 +17,9 @@ import regex
 NOTICE_TITLE = regex.compile(r"^[^。；;！!？?]{0,40}关于[^。；;！!？?]{2,80}的(?:通知|意见|决定|通报)$")
 # The document a notice hands on, named in book-title marks: "《某某实施方案》"; not "《》" (empty).
 HANDED_ON = regex.compile(r"《(?P<name>[^《》]{2,80})》")
+# The document a notice hands on without book-title marks: "关于印发某区职工疗休养实施方案的通知";
+# not "关于做好防汛工作的通知" (no handing-on verb).
+HANDED_ON_BARE = regex.compile(r"关于(?:印发|转发|颁发|下发)(?P<name>[^《》。；;]{2,80}?)的(?:通知|决定)$")
 # An attachment list, its first line: "附件：1.某某方案", "附件: 某某任务分工表" (a name after the colon);
 # not "附件：" alone nor "附件1" (labels of the attachments themselves).
 ATTACHMENT_LIST = regex.compile(r"^附件\s*[:：]\s*(?:(?P<n>\d{1,2})\s*[.．、]\s*)?[^\s。；;]")
@@ -46,8 +49,8 @@ def is_notice_title(line: str) -> bool:
 
 
 def handed_on_name(title: str) -> str | None:
-    """The name of the document a notice hands on ("关于印发《X》的通知" → "X")."""
-    m = HANDED_ON.search(title)
+    """The name of the document a notice hands on ("关于印发《X》的通知" → "X"; "关于印发X的通知" → "X")."""
+    m = HANDED_ON.search(title) or HANDED_ON_BARE.search(title)
     return m.group("name") if m else None
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from ..model import Article
+from .normalize import simplify_same_length
 
 # HAN: one Chinese character. Matches "會"; must not match "3" or "、".
 HAN = regex.compile(r"\p{Han}")
@@ -32,7 +33,9 @@ def needs_match_view(article: Article) -> bool:
 
 def annotate_printed(article: Article, annotate_view: Callable[[Article], Article]) -> Article:
     """Run `annotate_view` over the simplified view of `article`; give the items the printed text."""
-    view = dataclasses.replace(article, text=article.match_text, match_text=None)
+    # The title is matched too (genre and organisation cues): it gets the same simplified view.
+    title = simplify_same_length(article.title) if article.title else article.title
+    view = dataclasses.replace(article, text=article.match_text, title=title, match_text=None)
     view = annotate_view(view)
     printer = _Printer(article.text, article.match_text)
     for f in dataclasses.fields(Article):

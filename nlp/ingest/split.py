@@ -17,7 +17,7 @@ import regex
 
 from ..model import LineMark
 from ..text.enumerators import LINE_START_MARKER
-from .boilerplate import BoilerplatePatterns, patterns
+from .boilerplate import BoilerplatePatterns, furniture_flags, patterns
 from .furniture import code_blocks, front_matter, inner_signatures, quoted_notes, signature_before
 from .notice import NOTICE_TITLE as NOTICE_TITLE_LINE
 from .notice import attachment_lists, attachments, handed_on_name, is_notice_title
@@ -70,12 +70,17 @@ TEASER_STOP = regex.compile(r"[。；;！!？?：:]$")
 HEAD_LINES = 8
 # A line that names a document by its kind: "…工作计划", "…实施方案（2024—2026年）"; not "引言".
 DOCUMENT_NOUN_END = regex.compile(r"(?:计划|总结|方案|要点|规划|意见|办法|报告|纲要|细则|通知|安排)(?:[（(][^（()）]{2,20}[)）])?$")
+# A bracketed period after a document title: "（2026—2028年）", "(试行)"; not "（一）" inside a line.
+PERIOD_SUFFIX = regex.compile(r"\s*[（(][^（()）]{2,20}[)）]$")
+MAX_DOCUMENT_TITLE = 80
 # CLAUSE_PUNCT: punctuation inside a sentence, never in a title. Matches "，"; must not match "《".
 CLAUSE_PUNCT = regex.compile(r"[，,。；;！!？?]")
 # Characters one spelling of a title may add to another and still be the same title.
 MAX_TITLE_EXTRA = 8
 MIN_SERIES_STEM = 4
 MAX_SERIES_STEM = 30
+# Paired marks a title may hold but never end inside: "《X方案》和《Y计划》", "（2024—2026年）".
+PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 
 
 @dataclass(frozen=True)
@@ -165,7 +170,7 @@ def _bare_titles(text: str, lines: list[tuple[int, int]], noun: str | None) -> l
 
 
 def _title_noun(title: str | None) -> str | None:
-    """The genre noun a compilation's article titles end with ("总工会工作计划(优质22篇)" → "计划")."""
+    """The genre noun a compilation's article titles end with ("街道工会年度计划(精选9篇)" → "计划")."""
     if not title:
         return None
     m = regex.search(r"(计划|总结|要点|规划|方案)", title)
@@ -182,8 +187,8 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
     lines = _lines(text)
     dropped: list[tuple[int, int, str]] = []
     limit = len(text)
-    for s, e in lines:
-        if bp.starts_tail(text[s:e]):
+    for k, (s, e) in enumerate(lines):
+        if bp.starts_tail(text[s:e]) and not _outline_continues(text, lines[k + 1:]):
             dropped.append((s, len(text), "recommendation block"))
             limit = s
             break
@@ -206,9 +211,10 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
     if lines and bp.is_compilation_title(text[lines[0][0]:lines[0][1]]):
         doc_title = text[lines[0][0]:lines[0][1]]
     kept_lines = []
+    furniture_at = furniture_flags([text[s:e] for s, e in lines], bp, HEAD_LINES)
     for k, (s, e) in enumerate(lines):
         line = text[s:e]
-        if bp.is_line(line) or (k < HEAD_LINES and bp.is_head_line(line)):
+        if furniture_at[k]:
             dropped.append((s, e, "page furniture"))
         elif bp.is_compilation_title(line):
             dropped.append((s, e, "compilation title"))
@@ -252,8 +258,19 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
             (t, t.end, titles[i + 1].start if i + 1 < len(titles) else limit)
             for i, t in enumerate(titles)
         ]
-    signed = set(inner_signatures(text, kept_lines))
     line_starts = [s for s, _e in kept_lines]
+    # Edge furniture (bylines, teaser items, footers) at the head or tail of each article of a
+    # compilation, which the document-wide pass saw in the middle of the text.
+    edge_dropped = set()
+    for _title, start, end in spans:
+        body_lines = kept_lines[bisect_left(line_starts, start):bisect_left(line_starts, end)]
+        flags = furniture_flags([text[s:e] for s, e in body_lines], bp, 0)
+        edge_dropped.update(ln for ln, flag in zip(body_lines, flags) if flag)
+    if edge_dropped:
+        dropped.extend((s, e, "page furniture") for s, e in sorted(edge_dropped))
+        kept_lines = [ln for ln in kept_lines if ln not in edge_dropped]
+        line_starts = [s for s, _e in kept_lines]
+    signed = set(inner_signatures(text, kept_lines))
     for _title, start, end in spans:  # a signature block closes an article
         body_lines = kept_lines[bisect_left(line_starts, start):bisect_left(line_starts, end)]
         signed.update(signature_before(text, body_lines, len(body_lines)))
@@ -267,6 +284,16 @@ def split_articles(text: str, source_name: str = "", bp: BoilerplatePatterns | N
         dropped.extend(blurbs)
         articles.append(ArticleSpan(title, tuple(ranges)))
     return SplitResult(doc_title, tuple(articles), tuple(sorted(dropped)))
+
+
+def _outline_continues(text: str, after: list[tuple[int, int]]) -> bool:
+    """True when an outline item with a sentence follows: a label such as "相关资料" is then a line
+    of the plan, not a recommendation block (whose teasers are titles and excerpts, never items)."""
+    for s, e in after:
+        line = text[s:e]
+        if LINE_START_MARKER.match(line) and (len(line) > MAX_TEASER or CLAUSE_PUNCT.search(line)):
+            return True
+    return False
 
 
 def _teaser_lists(text: str, lines: list[tuple[int, int]], bp: BoilerplatePatterns) -> list[tuple[int, int]]:
@@ -327,11 +354,17 @@ def _first_line_title(text: str, first: tuple[int, int], marks: Sequence[LineMar
             return TitleSpan(first[0], first[1], line)  # a top heading is the title at any length
     if len(line) <= 40 and not regex.search(r"[。；;！!？?]$", line) and not LINE_START_MARKER.match(line):
         return TitleSpan(first[0], first[1], line)
-    if glued := GLUED_TITLE.match(line):
-        return TitleSpan(first[0], first[0] + glued.end(), glued.group())
+    # Whole-line title shapes first: a glued-title cut inside a long notice title would split it.
     if NOTICE_TITLE_LINE.match(line) or LONG_TITLE.match(line):
         return TitleSpan(first[0], first[1], line)
+    if (glued := GLUED_TITLE.match(line)) and not _open_pair(glued.group()):
+        return TitleSpan(first[0], first[0] + glued.end(), glued.group())
     return None
+
+
+def _open_pair(s: str) -> bool:
+    """True when `s` leaves a 《》, “” or （） pair open: a title never ends inside one."""
+    return any(s.count(a) > s.count(b) for a, b in PAIRS)
 
 
 def _wrapped_title(text: str, title: TitleSpan, second: tuple[int, int], marks: Sequence[LineMark]) -> TitleSpan:
@@ -371,17 +404,43 @@ def _same_title(line: str, title: str) -> bool:
 
 
 def _notice_furniture(text: str, lines: list[tuple[int, int]], title: str) -> list[tuple[int, int, str]]:
-    """In a notice, the signature and the handed-on plan's repeated title line before the plan."""
+    """In a notice, the signature and the handed-on plan's own title line before the plan.
+
+    The plan is the notice's article body (its title is the document's title): the plan's title
+    line is neither a heading nor a new article. It is the line naming the handed-on document (a
+    bracketed period such as "（2026—2028年）" may follow), or a document-title line right after the
+    notice's signature; it comes before the plan's outline starts.
+    """
     if not is_notice_title(title):
         return []
     name = handed_on_name(title)
-    for k, (s, e) in enumerate(lines[:12]):
+    for k, (s, e) in enumerate(lines):
         line = text[s:e]
-        if name and _same_title(line, name) or (not name and _same_title(line, title)):
-            found = [(s, e, "title repeated")]
-            found += [(a, b, "signature") for a, b in signature_before(text, lines, k)]
-            return found
+        if LINE_START_MARKER.match(line):
+            break  # the outline has begun: the plan's title line, if any, came before
+        signature = signature_before(text, lines, k)
+        # A long plan title may be wrapped over two lines ("…劳动者入会" + "和服务工作…实施方案").
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        wrapped = (nxt is not None and not DOCUMENT_NOUN_END.search(line) and not CLAUSE_PUNCT.search(line)
+                   and not LINE_START_MARKER.match(text[nxt[0]:nxt[1]]))
+        for candidate, end in ((line, e), *(((line + text[nxt[0]:nxt[1]], nxt[1]),) if wrapped else ())):
+            if _names_plan(candidate, name, title) or (signature and _is_document_title(candidate)):
+                spans = [(s, e)] if end == e else [(s, e), nxt]
+                return [*((a, b, "title repeated") for a, b in spans), *((a, b, "signature") for a, b in signature)]
     return []
+
+
+def _names_plan(line: str, name: str | None, title: str) -> bool:
+    """True when `line` names the handed-on document (or repeats the notice title when none is named)."""
+    if not name:
+        return _same_title(line, title)
+    return _same_title(line, name) or _same_title(PERIOD_SUFFIX.sub("", line), name)
+
+
+def _is_document_title(line: str) -> bool:
+    """A line naming a document: "某区职工疗休养实施方案（2026—2028年）"; not "请认真执行。"."""
+    return (len(line) <= MAX_DOCUMENT_TITLE and bool(DOCUMENT_NOUN_END.search(line))
+            and not CLAUSE_PUNCT.search(line) and not LINE_START_MARKER.match(line))
 
 
 def _subtract(start: int, end: int, drops: list[tuple[int, int, str]]) -> list[tuple[int, int]]:

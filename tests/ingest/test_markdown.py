@@ -51,7 +51,7 @@ def test_front_matter_fences_are_not_setext_underlines():
 
 
 @pytest.mark.parametrize("line, text", [
-    ("**1. 完善工会组织架构**", "1. 完善工会组织架构"),
+    ("**1. 健全班组议事机制**", "1. 健全班组议事机制"),
     ("**（二）开展劳动竞赛**", "（二）开展劳动竞赛"),
     ("**引言**", "引言"),
 ])

@@ -167,3 +167,39 @@ def test_a_date_line_inside_a_plan_without_an_issuing_body_above_it_stays():
     raw = "镇工会工作计划\n\n一、重要节点\n\n2024年6月3日\n\n召开职代会。\n\n二、保障\n\n落实经费。"
     (article,) = document_from_text(raw, "x.txt").articles
     assert "2024年6月3日" in article.text
+
+
+def _notice(title: str, plan_title: str, handed: str, middle: str = "", signature: str = "北塘区总工会\n2026年4月8日\n\n") -> str:
+    return (f"{title}\n\n各街道总工会，区直各产业工会：\n\n{middle}现将{handed}印发给你们，请结合实际抓好落实。\n\n"
+            f"{signature}{plan_title}\n\n一、工作目标\n\n全年组织职工疗休养600人次。\n\n二、主要措施\n\n"
+            "（一）完善服务网络\n\n新建服务站点8个。\n")
+
+
+@pytest.mark.parametrize("raw", [
+    # the plan title with a bracketed period the notice title leaves out
+    _notice("关于印发《北塘区职工疗休养实施方案》的通知", "北塘区职工疗休养实施方案（2026—2028年）",
+            "《北塘区职工疗休养实施方案》"),
+    # a long notice body: the plan title comes many lines down
+    _notice("关于印发《北塘区职工疗休养实施方案》的通知", "北塘区职工疗休养实施方案", "《北塘区职工疗休养实施方案》",
+            middle="为做好今年的疗休养工作，现就有关要求说明如下。\n\n" * 14),
+    # no book-title marks in the notice title
+    _notice("北塘区总工会关于印发北塘区职工疗休养实施方案的通知", "北塘区职工疗休养实施方案", "该方案"),
+    # a plan title worded otherwise, right after the signature
+    _notice("关于印发《2026年职工服务工作要点》的通知", "北塘区总工会二〇二六年度职工服务重点工作安排",
+            "《2026年职工服务工作要点》"),
+    # a long plan title wrapped over two lines
+    _notice("关于印发《北塘区推进新就业形态劳动者入会和服务三年行动实施方案》的通知",
+            "北塘区推进新就业形态劳动者入会\n和服务三年行动实施方案", "《北塘区推进新就业形态劳动者入会和服务三年行动实施方案》"),
+    # no signature between the notice and the plan
+    _notice("关于转发《北塘区职工疗休养实施方案》的通知", "北塘区职工疗休养实施方案", "《北塘区职工疗休养实施方案》",
+            signature=""),
+])
+def test_a_plan_after_a_notice_without_attachments_is_the_notice_article_body(raw):
+    articles = analyze_text(raw, "x.txt")
+    assert len(articles) == 1
+    (article,) = articles
+    assert article.title == raw.split("\n", 1)[0]
+    assert article.text.startswith("各街道总工会")
+    assert [h.text for h in article.headings if h.level == 1] == ["工作目标", "主要措施"]
+    assert "北塘区总工会\n2026年4月8日" not in article.text
+    assert "\n\n一、工作目标" in article.text

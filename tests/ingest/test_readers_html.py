@@ -136,7 +136,7 @@ _SCHOOL_PAGE = """<!DOCTYPE html>
   <div class="artinfo">作者：校工会 &nbsp; 文章来源：本站原创 &nbsp; 点击数：<script>document.write(125)</script>次
    &nbsp; 更新时间：2024-3-5</div>
   <div class="content" id="zoom">
-   <p>本学期校工会将在学校党支部的领导下，围绕学校中心工作，切实履行工会职能，努力为教职工办实事。</p>
+   <p>这个学期校工会紧扣教学任务，依托党支部指导，认真履行维权服务职责，多为老师们解决实际困难。</p>
    <p><strong>一、指导思想</strong></p>
    <p>以服务教职工为中心，以建设教工之家为载体，推动学校各项事业健康发展。</p>
    <p><strong>二、主要工作</strong></p>
@@ -231,7 +231,7 @@ _PORTAL_PAGE = """<!DOCTYPE html>
 # The school page's article, as the reader must give it (title first, one line per block).
 _SCHOOL_LINES = [
     "实验小学2024年春季学期工会工作计划",
-    "本学期校工会将在学校党支部的领导下，围绕学校中心工作，切实履行工会职能，努力为教职工办实事。",
+    "这个学期校工会紧扣教学任务，依托党支部指导，认真履行维权服务职责，多为老师们解决实际困难。",
     "一、指导思想",
     "以服务教职工为中心，以建设教工之家为载体，推动学校各项事业健康发展。",
     "二、主要工作",

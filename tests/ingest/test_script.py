@@ -68,3 +68,17 @@ def test_simplified_documents_have_no_matching_view():
     (article,) = analyze_text("街道工会2025年工作计划\n\n一、加强组织建设\n\n全年新建工会10家。")
     assert article.match_text is None
     assert "script" not in article.explain
+
+
+@pytest.mark.parametrize("title, genre", [
+    ("某協會2024年工作總結", "summary"),
+    ("東城區職工服務中心年度總結報告", "summary"),
+    ("西湖醫院工會2026年工作計劃", "plan"),
+    ("南山街道工會二〇二六年工作要點", "plan"),
+])
+def test_a_traditional_title_gives_its_genre_cue_and_stays_as_printed(title, genre):
+    # The body holds no genre cue of its own: only the title can tell a summary from a plan.
+    raw = f"{title}\n\n一、組織建設\n\n會員活動豐富多彩，職工滿意。\n\n二、文體活動\n\n組織職工開展健步走。\n"
+    (article,) = analyze_text(raw)
+    assert article.title == title
+    assert article.genre == genre

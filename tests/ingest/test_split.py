@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nlp.ingest.document import document_from_text
 
 
@@ -161,3 +163,41 @@ def test_plans_pasted_together_without_a_page_title_split_at_their_own_title_lin
 def test_a_single_plan_with_section_titles_ending_in_plan_words_stays_one_article():
     raw = "镇工会2025年工作计划\n\n一、目标\n\n实施方案\n\n分三步推进。\n\n活动计划\n\n每月一次。"
     assert _titles(raw) == ["镇工会2025年工作计划"]
+
+
+def test_a_long_title_naming_two_documents_is_not_cut_inside_its_book_title_marks():
+    cases = [
+        "关于印发《某县2026年职工书屋与户外劳动者驿站提升方案》和《某县一线职工健康关爱行动计划》的通知",
+        "某市总工会关于转发《2026年度工会经费收支管理办法》与《困难职工精准帮扶工作方案》的通知",
+        "某镇总工会关于印发《2027年基层工会规范化建设方案》及“职工之家”创建计划的通知",
+    ]
+    for title in cases:
+        raw = f"{title}\n\n各基层工会：\n\n现将有关文件印发给你们，请结合实际认真落实。\n"
+        doc = document_from_text(raw, "x.txt")
+        assert doc.articles[0].title == title
+        assert not doc.articles[0].text.startswith(("》", "”"))
+
+
+def test_a_title_glued_to_its_body_never_ends_inside_open_marks():
+    from nlp.ingest.split import _open_pair
+
+    assert _open_pair("关于印发《某区职工服务方案")
+    assert _open_pair("某校（分校")
+    assert not _open_pair("某区“职工之家”建设方案")
+    assert not _open_pair("某公司工会2026年工作计划")
+
+
+@pytest.mark.parametrize("label", ["相关资料", "推荐内容：", "精选文章"])
+def test_a_recommendation_label_followed_by_the_plan_outline_is_a_plan_line(label):
+    raw = (f"某厂工会2026年工作计划\n\n一、学习培训\n\n组织职工学习安全知识。\n\n{label}\n\n安全生产法解读\n\n"
+           "二、文体活动\n\n（一）举办职工篮球赛，参赛队伍不少于8支。\n\n（二）组织春游。")
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert article.text.endswith("（二）组织春游。") and label in article.text
+
+
+@pytest.mark.parametrize("label", ["相关范文推荐", "猜你喜欢", "★更多相关文章"])
+def test_a_recommendation_label_followed_by_teasers_ends_the_article(label):
+    raw = (f"某厂工会2026年工作计划\n\n一、学习培训\n\n组织职工学习安全知识。\n\n{label}\n\n1、车间工作计划范文\n\n"
+           "班组长年度总结\n\n这篇总结回顾了一年来的班组管理经验。")
+    (article,) = document_from_text(raw, "x.txt").articles
+    assert article.text.endswith("组织职工学习安全知识。")
