@@ -20,7 +20,6 @@ from nlp.text.sentences import split_clauses, split_sentences
 from nlp.text.stopwords import parse_stopwords, stopwords
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpus"
 USERDICT = resources.files("nlp.data.lexicon").joinpath("userdict.txt")
 
 # A sentence of our own with three domain terms that jieba's default dictionary handles
@@ -182,12 +181,11 @@ def test_lexicon_size_format_and_no_duplicates() -> None:
     assert all(len(line.split()) == 3 for line in _lexicon_lines())
 
 
-def test_every_lexicon_term_occurs_in_corpus() -> None:
-    files = sorted(CORPUS.glob("*.txt"))
-    assert files, "corpus/*.txt missing"
-    corpus = "\n".join(p.read_text(encoding="utf-8") for p in files)
-    absent = [w for w, _, _ in lexicon_entries() if w not in corpus]
-    assert absent == []
+def test_every_lexicon_term_is_one_word_for_the_segmenter() -> None:
+    # The lexicon names union-work terms wherever they come from (not only the seed files): what
+    # holds is that each one survives segmentation whole.
+    split = [w for w, _, _ in lexicon_entries() if list(get_segmenter().words(w)) != [w]]
+    assert split == []
 
 
 def test_lexicon_loads_into_bare_jieba(tmp_path: Path) -> None:
