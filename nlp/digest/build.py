@@ -11,19 +11,8 @@ from .activities import activity_keys  # noqa: F401  (part of this module's surf
 from .archive import archive_calendar, duplicate_groups, heatmap, target_stats
 from .labels import display_titles, genre_reason
 from .model import ArchiveDigest, ArticleDigest, Digest, OutlineItem
-from .rows import (  # noqa: F401
-    PLACEHOLDER_YEAR,
-    UNKNOWN,
-    article_id,
-    calendar_rows,
-    duplicated_sentences,
-    flag_rows,
-    loose_items,
-    main_areas,
-    target_rows,
-    task_items,
-    year_label,
-)
+from .rows import (PLACEHOLDER_YEAR, UNKNOWN, article_id, calendar_rows, duplicated_sentences,  # noqa: F401
+                   flag_rows, loose_items, main_areas, target_rows, task_items, year_label)
 from .summary import make_vectorizer, summarize_articles
 
 TOP_ACTIVITIES = 20  # activities of the archive listed across the year
