@@ -20,7 +20,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/python -m nlp analyze corpus --format jsonl --output out/analysis.jsonl
 	$(BIN)/summarize corpus --output out/digest.md
-	$(BIN)/summarize corpus --format html --output out/digest.html
+	$(BIN)/summarize corpus --format html --themes --output out/digest.html
 
 test: $(VENV)/.installed-dev cjk-font
 	$(BIN)/python -m pytest

@@ -32,6 +32,7 @@ class DigestSettings:
     top: int = 5  # key tasks per article, targets and activities per archive view
     sentences: int = 4  # summary sentences per article (whole sentences)
     max_chars: int = 360  # summary length per article (a sentence is never cut)
+    themes: bool = False  # archive section on themes (fitting takes seconds; parameters in [themes])
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..model import Article
 from .activities import activity_keys  # noqa: F401  (part of this module's surface)
@@ -42,9 +43,22 @@ def _year_sort(label: str) -> tuple[int, str]:
     return (0, label) if label.isdigit() else (1, label)
 
 
+def archive_themes(articles: Sequence[Article], params: Mapping[str, Any]) -> dict[str, Any]:
+    """The themes section as `themes --format json` gives it (the table rows are the renderers' job)."""
+    from ..themes import archive_themes_section
+
+    section = archive_themes_section(articles, **params)
+    section.pop("rows", None)
+    return section
+
+
 def build_digest(articles: Sequence[Article], top: int = 5, sentences: int = 4, max_chars: int = 360,
-                 errors: Sequence[str] = ()) -> Digest:
-    """The digest of annotated articles: per-article entries and the archive view."""
+                 errors: Sequence[str] = (), themes: Mapping[str, Any] | None = None) -> Digest:
+    """The digest of annotated articles: per-article entries and the archive view.
+
+    `themes`, when given, are ThemeModel parameters ({} for the defaults): the archive then gains
+    its themes section.  nlp.themes is imported only then.
+    """
     articles = list(articles)
     # One IDF over the archive serves both the summaries and the duplicate search.
     vectorizer = make_vectorizer()
@@ -76,5 +90,6 @@ def build_digest(articles: Sequence[Article], top: int = 5, sentences: int = 4, 
         largest_targets=largest, frequent_targets=frequent,
         largest_achieved=largest_done, frequent_achieved=frequent_done,
         duplicates=duplicates,
+        themes=archive_themes(articles, themes) if themes is not None else None,
     )
     return Digest(archive, entries, list(errors))

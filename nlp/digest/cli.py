@@ -1,16 +1,17 @@
-"""`summarize PATH... [-o OUT] [--format md|html|json] [--top N]`: the digest of an archive."""
+"""`summarize PATH... [-o OUT] [--format md|html|json] [--top N] [--themes]`: the digest of an archive."""
 
 from __future__ import annotations
 
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
 if TYPE_CHECKING:  # the extractors load when a digest is made, not when the CLI starts
     from ..model import Article
+    from ..settings import ThemeSettings
     from .build import Digest
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Digest of an archive of work plans.")
@@ -55,6 +56,17 @@ def render(digest: Digest, fmt: DigestFormat) -> str:
     return render_markdown(digest)
 
 
+def theme_params(s: ThemeSettings) -> dict[str, Any]:
+    """ThemeModel parameters from the [themes] settings, read as the `themes` command reads them."""
+    k = str(s.n_themes).strip().lower()
+    if k != "auto" and not (k.isdigit() and int(k) > 0):
+        sys.stderr.write(f"summarize: themes.n_themes must be auto or a positive number, not {s.n_themes!r}\n")
+        raise typer.Exit(2)
+    return {"n_themes": "auto" if k == "auto" else int(k), "embedder": s.embedder,
+            "taxonomy": None if s.taxonomy.lower() == "none" else s.taxonomy,
+            "model": Path(s.model) if s.model else None, "random_state": s.random_state}
+
+
 @app.command()
 def summarize(
     paths: list[Path] = typer.Argument(..., help="Files or folders (walked recursively)."),
@@ -66,19 +78,25 @@ def summarize(
                                             help="Summary sentences per article, whole sentences (default 4)."),
     max_chars: Optional[int] = typer.Option(None, "--max-chars", min=20, show_default=False,
                                             help="Summary length per article in characters; a sentence is never cut (default 360)."),
+    themes: Optional[bool] = typer.Option(None, "--themes/--no-themes", show_default=False,
+                                          help="Add the archive section on themes (takes seconds; default off, "
+                                               "or [digest] themes in plan-nlp.toml; parameters from [themes])."),
 ) -> None:
     """Digest of plans: summaries, outlines, calendars, targets; archive counts and duplicates."""
     from ..settings import cli_settings
 
-    s = cli_settings({"digest": {"top": top, "sentences": sentences, "max_chars": max_chars}}).digest
+    settings = cli_settings({"digest": {"top": top, "sentences": sentences, "max_chars": max_chars,
+                                        "themes": themes}})
+    s = settings.digest
     top, sentences, max_chars = s.top, s.sentences, s.max_chars
+    params = theme_params(settings.themes) if s.themes else None
     articles, errors, failed = analyze_all(paths, progress=True)
     for line in errors:
         sys.stderr.write(f"summarize: {line}\n")
     from .build import build_digest
 
     digest = build_digest(articles, top=top, sentences=sentences, max_chars=max_chars,
-                          errors=[line for line in errors if _on_page(line)])
+                          errors=[line for line in errors if _on_page(line)], themes=params)
     text = render(digest, format)
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
 
 @dataclass(frozen=True)
 class OutlineItem:
@@ -155,6 +157,9 @@ class ArchiveDigest:
     largest_achieved: list[SubjectStat]  # figures reported as achieved (summaries), apart from goals
     frequent_achieved: list[SubjectStat]
     duplicates: list[list[str]]
+    # Themes of the level-1 sections, as `themes --format json` gives them; None when not asked for
+    # (fitting takes seconds, so the section is opt-in).
+    themes: dict[str, Any] | None = None
 
 
 @dataclass

@@ -10,6 +10,7 @@ import jinja2
 from . import labels
 from .charts import bar_geometry, heatmap_geometry
 from .model import Digest
+from .rows import theme_rows
 
 
 @lru_cache(maxsize=1)
@@ -44,4 +45,4 @@ def render_html(digest: Digest) -> str:
     plans = [e for e in digest.articles if e.genre != "other"]
     others = [e for e in digest.articles if e.genre == "other"]
     return environment().get_template("digest.html.j2").render(
-        d=digest, charts=charts, anchors=anchors, titles=titles, plans=plans, others=others)
+        d=digest, charts=charts, anchors=anchors, titles=titles, plans=plans, others=others, themes=theme_rows(digest.archive.themes))

@@ -9,8 +9,11 @@ from .build import Digest
 
 
 def digest_to_dict(digest: Digest) -> dict:
-    """The digest as plain dicts and lists (JSON-ready)."""
-    return asdict(digest)
+    """The digest as plain dicts and lists (JSON-ready); `archive.themes` only when themes were asked for."""
+    data = asdict(digest)
+    if data["archive"]["themes"] is None:
+        del data["archive"]["themes"]
+    return data
 
 
 def render_json(digest: Digest) -> str:

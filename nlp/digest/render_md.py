@@ -9,6 +9,7 @@ import regex
 
 from . import labels
 from .model import Digest
+from .rows import theme_rows
 
 # Characters that would break a Markdown table cell or start markup inside one.
 # Matches "|" and "\n" in `a|b\nc`; not "、".
@@ -49,4 +50,4 @@ def render_markdown(digest: Digest) -> str:
     plans = [e for e in digest.articles if e.genre != "other"]
     others = [e for e in digest.articles if e.genre == "other"]
     return environment(False).get_template("digest.md.j2").render(d=digest, titles=titles, plans=plans,
-                                                                   others=others)
+                                                                   others=others, themes=theme_rows(digest.archive.themes))

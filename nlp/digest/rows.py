@@ -195,3 +195,20 @@ def main_areas(article: Article) -> list[str]:
                 and name not in out):
             out.append(name)
     return out[:MAX_AREAS] if len(out) >= 2 else []
+
+
+THEME_TERMS = 6  # terms shown per theme in the digest table
+
+
+def theme_rows(section: dict | None) -> list[dict]:
+    """Rows of the digest's themes table from the themes section (`themes --format json` shape):
+    label, whether it is a taxonomy area (是/否), top terms, size, share, and the representative
+    sections each with the digest id of its article (for links), its source file and heading."""
+    if not section:
+        return []
+    return [{"label": t["label"], "area": "是" if t.get("area") else "否",
+             "terms": "、".join(term for term, _ in t["terms"][:THEME_TERMS]),
+             "size": t["size"], "share": f"{t['share']:.0%}",
+             "representatives": [{"id": f"{Path(u['source']).stem}#{u['article']}", "source": Path(u["source"]).name,
+                                  "heading": u["heading"]} for u in t.get("representatives") or t["members"][:3]]}
+            for t in section.get("themes", [])]

@@ -125,10 +125,10 @@ def tmp(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def digest_html(tmp: Path) -> Path:
-    """The HTML digest of corpus/, written by the summarize CLI end to end."""
+    """The HTML digest of corpus/ with its themes section, written by the summarize CLI end to end."""
     out = tmp / "digest.html"
     proc = subprocess.run([sys.executable, "-m", "nlp.digest.cli", str(ROOT / "corpus"), "--format", "html",
-                           "-o", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
+                           "--themes", "-o", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return out
 
@@ -231,6 +231,14 @@ def test_near_duplicates_are_links_to_articles_on_the_page(rendered):
     section = dom.split('id="duplicates"', 1)[1].split('id="articles"', 1)[0]
     links = re.findall(r'<a href="#(a\d+)">', section)
     assert links and set(links) <= ids
+
+
+def test_theme_sections_are_links_to_articles_on_the_page(rendered):
+    dom, _ = rendered
+    ids = {i for i, _, _ in _articles(dom)}
+    section = dom.split('id="themes"', 1)[1].split('id="articles"', 1)[0]
+    links = re.findall(r'<a href="#(a\d+)">', section)
+    assert len(re.findall(r"<tr><td>", section)) >= 8 and links and set(links) <= ids
 
 
 def test_flags_are_in_plain_words_behind_a_toggle(rendered):
