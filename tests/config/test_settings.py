@@ -104,3 +104,10 @@ def test_a_bad_settings_file_is_one_clear_line(tmp_path):
     assert run.returncode == 2
     assert "unknown setting digest.sentence" in run.stderr and "bad.toml" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_the_shipped_example_file_spells_out_the_defaults():
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "docs" / "plan-nlp.example.toml"
+    assert load_settings(example) == Settings()
