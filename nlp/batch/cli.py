@@ -33,6 +33,24 @@ def _fail(err: Console, message: str) -> None:
     raise typer.Exit(1)
 
 
+def _analyzed_by_last_run(db: Path) -> int | None:
+    """Files the latest run wrote after analysis (unsupported files, recorded without analysis, left
+    out); None when the database cannot be read."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return conn.execute(
+                "SELECT count(*) FROM documents d WHERE d.run_id = (SELECT max(id) FROM runs) AND NOT EXISTS"
+                " (SELECT 1 FROM errors e WHERE e.document_id = d.id AND e.reason = 'unsupported_format')"
+            ).fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
 def batch(
     archive: Path = typer.Argument(..., help="Archive folder (walked recursively)."),
     db: Path = typer.Option(Path("plans.db"), "--db", help="SQLite database to create or update."),
@@ -96,7 +114,11 @@ def batch(
             bar.stop()
         # The files analyzed so far are committed (the run is recorded as interrupted): say so,
         # rather than a traceback, and how to go on.
-        typer.echo(f"plan-nlp: interrupted after {counts[0]} of {counts[1]} files to analyze; they are stored. "
+        # Counted in the database, not from the last progress call: Ctrl-C may land between a
+        # file's write (committed on the way out) and its progress report.
+        stored = _analyzed_by_last_run(db)
+        typer.echo(f"plan-nlp: interrupted after {counts[0] if stored is None else stored} of {counts[1]} files "
+                   "to analyze; they are stored. "
                    "Run the same command again to analyze the rest (stored files are skipped).", err=True)
         raise typer.Exit(130) from None
     for line in iter_report_lines(report):
