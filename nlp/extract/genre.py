@@ -46,6 +46,7 @@ MIXED_MIN_BACKWARD = 5  # a mixed document reports at least this many results
 # A document titled as a review (…工作总结, 述职报告) stays a review unless its body leans
 # forward at least this much: backward share of the body's sentences and phrases below it.
 SUMMARY_TITLE_FORWARD_SHARE = 0.15
+PROGRAMME_MIN_HEADINGS = 2  # forward-looking part headings that make a programme
 ORG_TITLE_WEIGHT = 1  # a title cue counts once more, no more: compilations reuse one title
 
 # SENTENCE_END: splits sentences. Matches "。" and "；"; must not match "，" (a clause).
@@ -161,6 +162,7 @@ def _genre_cues(text: str, title: str) -> tuple[tuple[str, int], ...]:
         elif tag.endswith("_heading"):  # a section title: counts where it heads its line
             tag = tag.removesuffix("_heading")
             n = sum(_heads_line(text, m.start()) for m in _literal(phrase).finditer(text))
+            counts["programme_headings"] += n
         else:
             n = text.count(phrase)
         if n:
@@ -224,6 +226,12 @@ def genre_from_cues(cues: dict[str, int]) -> str | None:
         body_back = back - TITLE_WEIGHT * cues.get("backward_title", 0)
         if body_back >= SUMMARY_TITLE_FORWARD_SHARE * (body_back + fwd):
             return "summary"
+    if cues.get("programme_headings", 0) >= PROGRAMME_MIN_HEADINGS \
+            and cues.get("forward_sentences", 0) and not cues.get("plan_part") \
+            and not cues.get("backward_title"):
+        # a programme's parts (目标任务, 主要措施, 保障措施) with goals: a plan, whatever
+        # report nouns its closing duties name (将工作总结报送…)
+        return "plan"
     share = back / (back + fwd)
     if share >= SUMMARY_SHARE:
         # a review with a part headed by the next period's plan (二、2025年工作打算)
