@@ -185,3 +185,38 @@ def test_a_review_titled_as_such_keeps_its_genre_despite_a_measures_heading():
             "二、实施步骤回顾\n全年共举办培训班6期，培训工会干部400人次，先后组织了演讲比赛。\n")
     art = Article(source="t", index=0, title="街道工会2025年工作总结", text=text)
     assert classify_genre(art)[0] == "summary"
+
+
+@pytest.mark.parametrize("heading", [
+    "## 三、下一步工作",
+    "**二、下一步工作**",
+    "四、今后工作",
+    "二、2026年工作重点",
+    "**三、2026年重点任务**",
+    "## 二、2026年工作打算",
+])
+def test_markdown_and_next_step_headings_open_a_plan_part(heading):
+    text = f"2025年，我们完成了各项任务。\n一、主要工作\n{REVIEW}\n{heading}\n力争新建职工之家10家。\n"
+    parts = plan_parts(text)
+    assert parts and text[parts[0][0]:].startswith(heading)
+
+
+def test_a_year_named_as_a_target_column_is_not_the_year_reviewed():
+    text = (f"2025年，我们完成了各项任务。\n{REVIEW}\n指标 | 2025年完成 | 2026年目标\n"
+            "入会职工（人） | 800 | 900\n三、2026年工作计划\n力争新建职工之家10家。\n")
+    assert plan_parts(text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("新建职工驿站15个。", 15),
+    ("全年组织劳模宣讲6场。", 6),
+    ("举办女职工素质提升培训3期。", 3),
+])
+def test_counts_under_a_next_step_heading_are_goals(text, value):
+    from nlp.extract.quantities import extract_quantities
+    from nlp.extract.targets import extract_targets
+    body = f"2025年，我们完成了各项任务。\n一、主要工作\n{REVIEW}\n**二、下一步工作**\n{text}\n"
+    art = Article(source="t", index=0, title="街道工会2025年工作总结", text=body)
+    art.quantities = tuple(extract_quantities(art))
+    found = [t for t in extract_targets(art) if t.start > body.index("下一步")]
+    assert [(t.value, t.status) for t in found] == [(value, "goal")]
