@@ -127,10 +127,34 @@ def _already_in_noun_phrase(toks: list, i: int) -> bool:
     return toks[nouns][1].startswith(("v", "a"))
 
 
+_CONDITION_OPENERS = frozenset({"对", "对于", "凡", "凡是"})
+_CONDITION_REACH = 8  # tokens from the cue to the 的 that closes the condition
+
+
+def _in_condition(toks: list, i: int) -> bool:
+    """A word inside the condition of a reward or a rule: 对获得一等奖的选手给予…奖励, 凡已
+    完成任务的单位…: 对/凡 … 的 + noun names who qualifies, not what was done."""
+    k = i - 1
+    while k >= 0 and toks[k][0] not in _CONDITION_OPENERS:
+        if toks[k][0] in ("，", ",", "。", "；", ";", "的"):
+            return False
+        k -= 1
+    if k < 0:
+        return False
+    for j in range(i + 1, min(len(toks), i + 1 + _CONDITION_REACH)):
+        if toks[j][0] == "的":
+            return j + 1 < len(toks) and toks[j + 1][1].startswith(("n", "r", "v"))
+        if toks[j][0] in ("，", ",", "。", "；", ";"):
+            return False
+    return False
+
+
 def _not_a_cue_here(toks: list, i: int) -> bool:
     """A cue word used otherwise: 计划 as a noun after 按照, 将 as the preposition 把, 已 inside
     a noun phrase."""
     w = toks[i][0]
+    if _in_condition(toks, i):
+        return True
     if w in _ALREADY:
         return _already_in_noun_phrase(toks, i)
     if w == "计划" and i > 0 and toks[i - 1][0] in _PLAN_NOUN_BEFORE:
@@ -366,6 +390,7 @@ def local_prior(text: str, start: int, default: str, pos: Tokens,
         # and 已 inside a noun phrase (已建会企业…保持在) is no look back
         toks = pos.within(*sentence)
         lean = genre_mod.tokens_lean([t for k, t in enumerate(toks) if t[0] not in totals
+                                      and not _in_condition(toks, k)
                                       and not (t[0] in _ALREADY and _already_in_noun_phrase(toks, k))])
         if leans is not None:
             leans[sentence] = lean

@@ -284,3 +284,16 @@ def test_already_describing_a_noun_is_no_achieved_cue_in_a_plan(text, value):
 def test_already_before_the_clause_verb_stays_achieved(text, value):
     assert statuses(text, REPORT) == [(value, "achieved")]
     assert statuses(text, PLAN) == [(value, "achieved")]
+
+
+# ----------------------------------------------------------------------------- promised rewards
+
+@pytest.mark.parametrize("text,value", [
+    ("对获得一等奖的班组给予2000元奖励。", 2000),
+    ("对评为优秀的职工书屋给予3000～5000元奖励。", None),
+    ("凡已完成培训的学员发放补贴300元。", 300),
+    ("对获评市级劳模的职工，给予一次性奖励1万元。", 1),
+])
+def test_a_reward_promised_in_a_plan_is_a_goal_whatever_its_condition_says(text, value):
+    assert statuses(text, PLAN) == [(value, "goal")]
+    assert statuses(text, REPORT) == [(value, "achieved")]
