@@ -319,6 +319,14 @@ _GOVERNMENT_TITLE = regex.compile(r"[省市县区镇乡縣區鎮鄉]人民政府
 # Matches "实施方案", "行动方案", "工作要点"; must not match "活动方案".
 _PROGRAMME_TITLE = regex.compile(r"实施方案|行动方案|工作要点|實施方案|行動方案|工作要點")
 _UNION = ("工会", "工會")
+# AREA_HEAD: a title head that is only an administrative area and a year: the area's
+# government issues the programme (青山县2025年…实施方案), whatever union signs or is the
+# contact. Matches "青山县2025年", "某市", "高新区2024年度"; must not match "柳岸社区2025年"
+# (a community), "某县总工会2025年" nor "2025年全市职工…" (no area opens it).
+_AREA_HEAD = regex.compile(
+    r"\p{Han}{1,10}?(?:[省县州旗縣]|市|(?<![社小园街景校厂園])[区區])"
+    r"(?:人民政府(?:办公室)?)?(?:\d{4}|20[xX×]{2})?(?:年度?)?\s*"
+)
 # Enterprise cues that are topics any plan may treat (安全生产, 员工, 经营效益): they name an
 # enterprise only in a union's document; without 工会 only the enterprise's own nouns count.
 _TOPIC_ENTERPRISE_CUES = frozenset({"生产", "员工", "经营", "效益", "厂务公开"})
@@ -331,6 +339,9 @@ def title_org_type(title: str, has_union: bool) -> str | None:
     head_text = head.group() if head else title
     if _GOVERNMENT_TITLE.search(head_text) and not has_union:
         return "government"
+    if _PROGRAMME_TITLE.search(title) and _AREA_HEAD.fullmatch(head_text) \
+            and not any(u in head_text for u in _UNION):
+        return "government"  # the area's programme: its issuing body decides over a byline
     found = list(_TITLE_ORG.finditer(head_text))
     if not found:
         return None
