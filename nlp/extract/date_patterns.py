@@ -109,6 +109,12 @@ def relative_years() -> tuple[str, ...]:
     return tuple(ln.strip() for ln in _load_lines("relative_years.txt"))
 
 
+@lru_cache(maxsize=1)
+def year_qualities() -> tuple[str, ...]:
+    """Words that characterise a year as a stage: 关键一年 (year_qualities.txt)."""
+    return tuple(ln.strip() for ln in _load_lines("year_qualities.txt"))
+
+
 _alt = word_alternation
 
 # A unit that is a period, not the start of a word: 年 but not the 年 of 年级/年龄/年轻, 月 but
@@ -266,7 +272,7 @@ RECURRING_EVERY = regex.compile(
     f"每隔?(?P<wn>{COUNT})?个?(?:周|星期|礼拜)"
     "(?:的?(?:周|星期)?(?P<wd>[一二三四五六日天])(?![次个]))?(?:上午|下午|晚上|中午)?(?:一次)?"
     f"|每隔?(?P<on>{COUNT})?个?(?P<ou>季度|季|年度|学年|学期|{YEAR_UNIT}|{MONTH_UNIT}|天|日|旬|双周)"
-    f"(?:的?(?:中间|第一个|最后一个)月份?|初|底|末|上旬|中旬|下旬|的?{DAYNUM}[日号])?(?:一次|一度)?"
+    f"(?:的?(?:中间|第一个|最后一个)月份?|初|底|末|上旬|中旬|下旬|的?(?P<rd>{DAYNUM})[日号])?(?:一次|一度)?"
 )
 # RECURRING_FREQ: 一月一次, 两周一次, 一年一度, 半年一次, 一周两次. Not: 一次 alone, 定期.
 RECURRING_FREQ = regex.compile(
@@ -287,6 +293,9 @@ DURATION = regex.compile(
     f"(?:(?P<dy>{YEAR_UNIT})(?!度|四季|义务|一贯)|个(?:{MONTH_UNIT}|星期|工作日)|(?:周|星期)(?![年岁边围期])|天)"
     "(?:半|以来|来|多|之久|以内|内)?"
 )
+# ORDINAL_BEFORE: an ordinal before a span names a period (第三个五年发展期, 第二个三年行动), not a
+# duration. Matches "第三个" at the end of the text before; must not match "三个" alone.
+ORDINAL_BEFORE = regex.compile(r"第[\d一二三四五六七八九十]{1,3}个?$")
 # DURATION_MANY: 多年来, 几年来, 数年来. Not: 近年来 (a year word), 几年 (no 来).
 DURATION_MANY = regex.compile("(?:多|几|数)年来")
 

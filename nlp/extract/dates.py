@@ -250,7 +250,9 @@ def _make_recurring_every(text: str, m, ctx) -> DateMention | None:
         every = _every(m.group("on"), m.group("ou"))
     else:
         every = _every(m.group("wn"), "周")
-    return _mention(text, m.start(), m.end(), "recurring", every=every)
+    # 每月15日: the day of the month the event falls on (a day of a year, 每年3月, is no such day)
+    day = P.to_int(m.group("rd")) if m.group("rd") and every and every.endswith("M") else None
+    return _mention(text, m.start(), m.end(), "recurring", every=every, day=day)
 
 
 def _make_recurring_freq(text: str, m, ctx) -> DateMention | None:
@@ -265,6 +267,11 @@ def _make_duration(text: str, m, ctx) -> DateMention | None:
     start = m.start()
     if m.group("dn") == "一" and m.group("dy") and start > 0 and text[start - 1] in "的要这那是该同":
         return None  # 重要一年, 发展的一年: a calendar year spoken of, not a span
+    if m.group("dn") == "一" and m.group("dy") and m.group().endswith(m.group("dy")) \
+            and text[max(0, start - 4):start].endswith(P.year_qualities()):
+        return None  # 关键一年, 攻坚一年: a year characterised as a stage
+    if P.ORDINAL_BEFORE.search(text[max(0, start - 5):start]):
+        return None  # 第三个五年发展期: an ordinal names a period, not a span
     pre = P.DURATION_PREFIX_REV.match(text, 0, start)
     if pre is not None:
         start = pre.start()  # 近五年, 未来三年

@@ -46,6 +46,7 @@ MIXED_MIN_BACKWARD = 5  # a mixed document reports at least this many results
 # A document titled as a review (…工作总结, 述职报告) stays a review unless its body leans
 # forward at least this much: backward share of the body's sentences and phrases below it.
 SUMMARY_TITLE_FORWARD_SHARE = 0.15
+PROGRAMME_MIN_HEADINGS = 2  # forward-looking part headings that make a programme
 ORG_TITLE_WEIGHT = 1  # a title cue counts once more, no more: compilations reuse one title
 
 # SENTENCE_END: splits sentences. Matches "。" and "；"; must not match "，" (a clause).
@@ -161,6 +162,7 @@ def _genre_cues(text: str, title: str) -> tuple[tuple[str, int], ...]:
         elif tag.endswith("_heading"):  # a section title: counts where it heads its line
             tag = tag.removesuffix("_heading")
             n = sum(_heads_line(text, m.start()) for m in _literal(phrase).finditer(text))
+            counts["programme_headings"] += n
         else:
             n = text.count(phrase)
         if n:
@@ -224,6 +226,12 @@ def genre_from_cues(cues: dict[str, int]) -> str | None:
         body_back = back - TITLE_WEIGHT * cues.get("backward_title", 0)
         if body_back >= SUMMARY_TITLE_FORWARD_SHARE * (body_back + fwd):
             return "summary"
+    if cues.get("programme_headings", 0) >= PROGRAMME_MIN_HEADINGS \
+            and cues.get("forward_sentences", 0) and not cues.get("plan_part") \
+            and not cues.get("backward_title"):
+        # a programme's parts (目标任务, 主要措施, 保障措施) with goals: a plan, whatever
+        # report nouns its closing duties name (将工作总结报送…)
+        return "plan"
     share = back / (back + fwd)
     if share >= SUMMARY_SHARE:
         # a review with a part headed by the next period's plan (二、2025年工作打算)
@@ -311,6 +319,14 @@ _GOVERNMENT_TITLE = regex.compile(r"[省市县区镇乡縣區鎮鄉]人民政府
 # Matches "实施方案", "行动方案", "工作要点"; must not match "活动方案".
 _PROGRAMME_TITLE = regex.compile(r"实施方案|行动方案|工作要点|實施方案|行動方案|工作要點")
 _UNION = ("工会", "工會")
+# AREA_HEAD: a title head that is only an administrative area and a year: the area's
+# government issues the programme (青山县2025年…实施方案), whatever union signs or is the
+# contact. Matches "青山县2025年", "某市", "高新区2024年度"; must not match "柳岸社区2025年"
+# (a community), "某县总工会2025年" nor "2025年全市职工…" (no area opens it).
+_AREA_HEAD = regex.compile(
+    r"\p{Han}{1,10}?(?:[省县州旗縣]|市|(?<![社小园街景校厂園])[区區])"
+    r"(?:人民政府(?:办公室)?)?(?:\d{4}|20[xX×]{2})?(?:年度?)?\s*"
+)
 # Enterprise cues that are topics any plan may treat (安全生产, 员工, 经营效益): they name an
 # enterprise only in a union's document; without 工会 only the enterprise's own nouns count.
 _TOPIC_ENTERPRISE_CUES = frozenset({"生产", "员工", "经营", "效益", "厂务公开"})
@@ -323,6 +339,9 @@ def title_org_type(title: str, has_union: bool) -> str | None:
     head_text = head.group() if head else title
     if _GOVERNMENT_TITLE.search(head_text) and not has_union:
         return "government"
+    if _PROGRAMME_TITLE.search(title) and _AREA_HEAD.fullmatch(head_text) \
+            and not any(u in head_text for u in _UNION):
+        return "government"  # the area's programme: its issuing body decides over a byline
     found = list(_TITLE_ORG.finditer(head_text))
     if not found:
         return None

@@ -21,7 +21,7 @@ from ..lang.enumerators import LINE_LEAD
 # 2025年, 二〇二五年, 20xx年. Must not match 今年 or 上半年 (the period reviewed).
 _NEXT = (r"(?:明年|来年|次年|下一?年度?|新的一年|新一年|下半年|下一?步|今后|未来"
          r"|(?:\d{4}|[〇零○一二三四五六七八九]{4}|20[xX×]{2}|[xX×]{2,4})年度?)")
-_PLAN_NOUN = r"(?:计划|打算|思路|设想|安排|要点|规划)"
+_PLAN_NOUN = r"(?:计划|打算|思路|设想|安排|要点|规划|重点|任务|方向)"
 # MIXED_TITLE: a review, then the next period's plan. Matches "工作总结和明年工作计划",
 # "2023年总结暨2024年工作思路"; must not match "工会工作计划与总结" (the plan named first, a
 # compilation's habit) nor "上半年工作总结".
@@ -33,15 +33,20 @@ _MIXED_TITLE = regex.compile(rf"(?:总结|回顾|述职)[^\n]{{0,12}}?{_NEXT}[^\
 _SCOPE = r"(?:(?!将|要|继续|完成|执行|落实)[\p{Han}]){0,6}?"
 # PLAN_PART_LINE: a short line heading the next period's plan, its enumerator allowed.
 # Matches "二、2025年工作打算", "### 下一步工作思路", "（三）明年工作计划：", "三、明年机关工会
-# 工作设想"; must not match "二、今年工作回顾" nor a sentence "明年将继续……计划开展……。".
+# 工作设想", "**三、下一步工作**", "2026年工作重点"; must not match "二、今年工作回顾" nor a sentence "明年将继续……计划开展……。".
 _PLAN_PART_LINE = regex.compile(
     rf"^{LINE_LEAD.pattern}"
-    rf"(?P<next>{_NEXT})(?:的|度)?{_SCOPE}(?:主要|重点)?(?:工作)?{_PLAN_NOUN}"
+    rf"(?:(?P<next>{_NEXT})(?:的|度)?{_SCOPE}(?:主要|重点)?(?:工作)?{_PLAN_NOUN}"
+    r"|(?P<next>下一?步|今后)的?工作(?=[：:*\s]*$))"
     r"(?![^\n]*(?:完成|执行|落实|情况|回顾|总结))[^\n。！？]{0,16}$",
     regex.MULTILINE,
 )
 # YEAR: a year written with digits. Matches "2025年"; must not match "25年".
 _YEAR = regex.compile(r"(?<!\d)(\d{4})年")
+# REVIEWED_YEAR: a year the review speaks of, not one it names as the next target (a table
+# column "2025年目标", "2025年计划"). Matches "2024年" of "2024年，全区…"; must not match
+# "2025年目标".
+_REVIEWED_YEAR = regex.compile(r"(?<!\d)(\d{4})年(?!度?(?:目标|计划|任务|预期|预计))")
 _MIN_REVIEW = 10  # a plan part follows some text of the review
 
 
@@ -58,7 +63,7 @@ def plan_parts(text: str) -> list[tuple[int, int]]:
         year = _YEAR.match(m.group("next"))
         if year is not None:
             # the year reviewed is no next period: 2025年工作安排 after 2025年 was reviewed
-            seen = [int(y) for y in _YEAR.findall(text, 0, m.start())]
+            seen = [int(y) for y in _REVIEWED_YEAR.findall(text, 0, m.start())]
             if seen and int(year.group(1)) <= max(seen):
                 continue
         return [(m.start(), len(text))]

@@ -96,9 +96,67 @@ _DISPOSAL = regex.compile(r"(?:送|发放|发|交|转交|转|划拨|分配|落�
 _OBJECT_FLAGS = ("n", "m", "eng", "r", "q", "a", "b", "j", "l", "i")
 
 
+_ALREADY = frozenset({"已", "已经"})
+
+
+def _already_in_noun_phrase(toks: list, i: int) -> bool:
+    """已 that describes a noun (已建会企业, 已签订的合同), not the clause's own action.
+
+    So when: a verb or preposition governs the phrase (督促已建会企业…, 对已入会的职工…);
+    已 + verb + 的 (已签订的…); or 已 + verb + two nouns followed by the clause's own
+    predicate (已建会企业职代会建制率稳定在…). Not 已建成职工书屋12家 (the verb is the action)
+    nor 已组织职工参加培训 (verb, object, verb: a pivot).
+    """
+    if i > 0:
+        prev, prev_flag = toks[i - 1][0], toks[i - 1][1]
+        if prev_flag.startswith(("v", "p")) and prev not in _status_lexicon() \
+                and prev not in cue_set("action_adverbs"):
+            return True
+    j = i + 1
+    while j < len(toks) and j <= i + 2 and toks[j][1].startswith("v"):
+        j += 1
+    if j == i + 1 or j >= len(toks):
+        return False
+    if toks[j][0] == "的":
+        return True
+    nouns = j
+    while nouns < len(toks) and toks[nouns][1].startswith("n"):
+        nouns += 1
+    if nouns - j < 2 or nouns >= len(toks):
+        return False
+    return toks[nouns][1].startswith(("v", "a"))
+
+
+_CONDITION_OPENERS = frozenset({"对", "对于", "凡", "凡是"})
+_CONDITION_REACH = 8  # tokens from the cue to the 的 that closes the condition
+
+
+def _in_condition(toks: list, i: int) -> bool:
+    """A word inside the condition of a reward or a rule: 对获得一等奖的选手给予…奖励, 凡已
+    完成任务的单位…: 对/凡 … 的 + noun names who qualifies, not what was done."""
+    k = i - 1
+    while k >= 0 and toks[k][0] not in _CONDITION_OPENERS:
+        if toks[k][0] in ("，", ",", "。", "；", ";", "的"):
+            return False
+        k -= 1
+    if k < 0:
+        return False
+    for j in range(i + 1, min(len(toks), i + 1 + _CONDITION_REACH)):
+        if toks[j][0] == "的":
+            return j + 1 < len(toks) and toks[j + 1][1].startswith(("n", "r", "v"))
+        if toks[j][0] in ("，", ",", "。", "；", ";"):
+            return False
+    return False
+
+
 def _not_a_cue_here(toks: list, i: int) -> bool:
-    """A cue word used otherwise: 计划 as a noun after 按照, 将 as the preposition 把."""
+    """A cue word used otherwise: 计划 as a noun after 按照, 将 as the preposition 把, 已 inside
+    a noun phrase."""
     w = toks[i][0]
+    if _in_condition(toks, i):
+        return True
+    if w in _ALREADY:
+        return _already_in_noun_phrase(toks, i)
     if w == "计划" and i > 0 and toks[i - 1][0] in _PLAN_NOUN_BEFORE:
         return True
     if w == "将" and i + 1 < len(toks):
@@ -329,7 +387,11 @@ def local_prior(text: str, start: int, default: str, pos: Tokens,
         # run of Han characters and digits separately, and sentence delimiters are never in one.
         # totals (累计, 共) lean neither way here: in a plan they sum what is planned
         totals = cue_set("status_total")
-        lean = genre_mod.tokens_lean([t for t in pos.within(*sentence) if t[0] not in totals])
+        # and 已 inside a noun phrase (已建会企业…保持在) is no look back
+        toks = pos.within(*sentence)
+        lean = genre_mod.tokens_lean([t for k, t in enumerate(toks) if t[0] not in totals
+                                      and not _in_condition(toks, k)
+                                      and not (t[0] in _ALREADY and _already_in_noun_phrase(toks, k))])
         if leans is not None:
             leans[sentence] = lean
     return {"forward": "goal", "backward": "achieved"}.get(lean or "", default)

@@ -186,3 +186,46 @@ def test_fixed_holidays_written_as_bare_dates_before_an_observance(text, word, k
 ])
 def test_bare_holiday_dates_need_an_observance_after_them(text):
     assert all(d.kind not in ("day", "holiday") for d in dates(text))
+
+
+@pytest.mark.parametrize("text", [
+    "明年是全面完成规划的关键一年。",
+    "2026年是承上启下的攻坚一年，也是决胜一年。",
+    "今年是开局一年，任务繁重。",
+])
+def test_a_year_characterised_as_a_stage_is_no_duration(text):
+    assert [d for d in dates(text) if d.kind == "duration"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "全区进入第三个五年发展期。",
+    "实施第二个三年行动计划。",
+    "这是第4个五年规划的起点。",
+])
+def test_an_ordinal_period_name_is_no_duration(text):
+    assert [d for d in dates(text) if d.kind == "duration"] == []
+
+
+@pytest.mark.parametrize("text,word", [
+    ("用一年时间完成驿站建设。", "一年"),
+    ("经过三年的努力，覆盖全区。", "三年"),
+    ("未来五年，全面推进。", "未来五年"),
+])
+def test_spans_of_time_stay_durations(text, word):
+    assert [(d.text, d.kind) for d in dates(text)] == [(word, "duration")]
+
+
+@pytest.mark.parametrize("text,word,every,day", [
+    ("每月15日召开工会委员例会。", "每月15日", "1M", 15),
+    ("各单位每个月的20号报送台账。", "每个月的20号", "1M", 20),
+    ("每月十日前上报统计表。", "每月十日", "1M", 10),
+    ("每两个月5日检查一次。", "每两个月5日", "2M", 5),
+])
+def test_a_monthly_recurrence_keeps_its_day(text, word, every, day):
+    d = one(text)
+    assert (d.text, d.kind, d.every, d.day) == (word, "recurring", every, day)
+
+
+def test_a_monthly_recurrence_without_a_day_has_none():
+    d = one("每月开展一次安全检查。")
+    assert (d.kind, d.every, d.day) == ("recurring", "1M", None)

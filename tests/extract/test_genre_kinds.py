@@ -161,3 +161,62 @@ def test_a_local_administrations_inspection_plan_is_government(title, text):
     # no 工会 anywhere: no federation, and topic words (生产, 经营, 员工) make no enterprise
     from nlp.extract.genre import classify_org_type
     assert classify_org_type(Article(source="t", index=0, title=title, text=text))[0] == "government"
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("2026年职工健康服务行动方案",
+     "为增强职工体质，制定本方案。\n一、目标任务\n全年举办健康讲座12场，建成健康小屋30个以上。\n"
+     "二、主要措施\n（一）开展体检。依托定点医院，组织职工年度体检。\n"
+     "三、工作要求\n各单位于12月底前将年度工作总结报送县总工会。\n"),
+    ("附件2 职工书屋建设推进计划",
+     "## 一、重点任务\n力争新建职工书屋15家，配送图书5000册。\n## 二、实施步骤\n"
+     "3月启动摸底，6月完成建设。请各单位把工作总结和取得的成绩材料按时报送。\n"),
+    ("农民工技能提升工程",
+     "**目标任务**\n确保培训农民工3000人次，取得证书的比例达到60%。\n**保障措施**\n"
+     "各镇要落实经费，年底前报送工作总结。\n"),
+])
+def test_a_programme_with_forward_parts_and_goals_is_a_plan(title, text):
+    art = Article(source="t", index=0, title=title, text=text)
+    assert classify_genre(art)[0] == "plan"
+
+
+def test_a_review_titled_as_such_keeps_its_genre_despite_a_measures_heading():
+    text = ("一、主要措施\n今年以来，我们已完成职工之家建设8家，取得了较好成绩。\n"
+            "二、实施步骤回顾\n全年共举办培训班6期，培训工会干部400人次，先后组织了演讲比赛。\n")
+    art = Article(source="t", index=0, title="街道工会2025年工作总结", text=text)
+    assert classify_genre(art)[0] == "summary"
+
+
+@pytest.mark.parametrize("heading", [
+    "## 三、下一步工作",
+    "**二、下一步工作**",
+    "四、今后工作",
+    "二、2026年工作重点",
+    "**三、2026年重点任务**",
+    "## 二、2026年工作打算",
+])
+def test_markdown_and_next_step_headings_open_a_plan_part(heading):
+    text = f"2025年，我们完成了各项任务。\n一、主要工作\n{REVIEW}\n{heading}\n力争新建职工之家10家。\n"
+    parts = plan_parts(text)
+    assert parts and text[parts[0][0]:].startswith(heading)
+
+
+def test_a_year_named_as_a_target_column_is_not_the_year_reviewed():
+    text = (f"2025年，我们完成了各项任务。\n{REVIEW}\n指标 | 2025年完成 | 2026年目标\n"
+            "入会职工（人） | 800 | 900\n三、2026年工作计划\n力争新建职工之家10家。\n")
+    assert plan_parts(text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("新建职工驿站15个。", 15),
+    ("全年组织劳模宣讲6场。", 6),
+    ("举办女职工素质提升培训3期。", 3),
+])
+def test_counts_under_a_next_step_heading_are_goals(text, value):
+    from nlp.extract.quantities import extract_quantities
+    from nlp.extract.targets import extract_targets
+    body = f"2025年，我们完成了各项任务。\n一、主要工作\n{REVIEW}\n**二、下一步工作**\n{text}\n"
+    art = Article(source="t", index=0, title="街道工会2025年工作总结", text=body)
+    art.quantities = tuple(extract_quantities(art))
+    found = [t for t in extract_targets(art) if t.start > body.index("下一步")]
+    assert [(t.value, t.status) for t in found] == [(value, "goal")]

@@ -63,3 +63,25 @@ def test_topic_words_make_no_enterprise_without_a_union():
 def test_a_programme_of_a_union_is_not_made_government():
     text = "全市各级工会要围绕中心工作，推进基层工会建设，组建非公企业工会。"
     assert org(text, "市总工会2025年工作要点") == "federation"
+
+
+_UNION_BODY = ("时间:2025-02-10 作者:县总工会\n一、总体目标\n到2026年，职工服务阵地覆盖率达到90%。\n"
+               "二、保障措施\n领导小组办公室设在县总工会，联系人：王某，电话：1234567。\n")
+
+
+@pytest.mark.parametrize("title", [
+    "青山县2025年关于加快职工服务阵地建设的实施方案",
+    "某市关于深化产业工人队伍建设改革的实施方案",
+    "高新区2024年度关于职工技能提升的行动方案",
+    "临江县2026年工作要点",
+])
+def test_an_areas_programme_is_governments_whatever_union_signs_it(title):
+    assert org(_UNION_BODY, title) == "government"
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("某县总工会2025年职工服务实施方案", "federation"),
+    ("柳岸社区2025年职工服务实施方案", "other"),
+])
+def test_a_union_or_community_named_in_the_title_keeps_its_type(title, expected):
+    assert org(_UNION_BODY, title) == expected

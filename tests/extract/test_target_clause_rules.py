@@ -261,3 +261,39 @@ def test_study_notes_and_code_have_no_targets_but_a_log_keeps_its_results():
     assert targets(text, "读书笔记") == []
     log = "\n".join(f"2025-04-{d:02d} 走访企业{d}家，慰问职工12人。" for d in range(1, 8))
     assert len(targets(log, "")) == 14
+
+
+# ----------------------------------------------------------------------------- 已 inside a noun phrase
+
+@pytest.mark.parametrize("text,value", [
+    ("已建会企业职代会建制率稳定在95%以上。", 95),
+    ("督促已建会单位厂务公开率保持在90%以上。", 90),
+    ("推动已组建工会的非公企业开展工资集体协商120家。", 120),
+    ("对已入会的快递员开展技能培训600人次。", 600),
+    ("已签订的集体合同覆盖职工不少于3000人。", 3000),
+])
+def test_already_describing_a_noun_is_no_achieved_cue_in_a_plan(text, value):
+    assert statuses(text, PLAN) == [(value, "goal")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("今年已建成职工书屋12家。", 12),
+    ("工会已经新建职工之家8家。", 8),
+    ("已组织职工参加技能培训300人次。", 300),
+])
+def test_already_before_the_clause_verb_stays_achieved(text, value):
+    assert statuses(text, REPORT) == [(value, "achieved")]
+    assert statuses(text, PLAN) == [(value, "achieved")]
+
+
+# ----------------------------------------------------------------------------- promised rewards
+
+@pytest.mark.parametrize("text,value", [
+    ("对获得一等奖的班组给予2000元奖励。", 2000),
+    ("对评为优秀的职工书屋给予3000～5000元奖励。", None),
+    ("凡已完成培训的学员发放补贴300元。", 300),
+    ("对获评市级劳模的职工，给予一次性奖励1万元。", 1),
+])
+def test_a_reward_promised_in_a_plan_is_a_goal_whatever_its_condition_says(text, value):
+    assert statuses(text, PLAN) == [(value, "goal")]
+    assert statuses(text, REPORT) == [(value, "achieved")]
