@@ -14,8 +14,6 @@ import argparse
 import logging
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import jieba
@@ -24,21 +22,9 @@ from nlp.extract.outline import extract_headings
 from nlp.ingest.document import document_from_text
 from nlp.model import Article
 from nlp.text.segment import get_segmenter
+from throughput import fastest  # the same alternating best-of timing as the throughput benchmark
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-
-
-def fastest(run: Callable[[], object], reference: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """Best seconds of `run` and of `reference` over `repeat` alternating passes."""
-    best_run = best_ref = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        run()
-        best_run = min(best_run, time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        reference()
-        best_ref = min(best_ref, time.perf_counter() - t0)
-    return best_run, best_ref
 
 
 def corpus_articles() -> list[Article]:
