@@ -108,7 +108,7 @@ def _run_before(toks: list[Token]) -> list[Token]:
     while i > 0 and (toks[i - 1][0] in links or toks[i - 1][1].startswith(_NEVER)
                      or toks[i - 1][0] in _QUOTES):
         i -= 1
-    # 小企业联合会新增3家: the verb right before the count, then its subject
+    # 行业工会新增3家: the verb right before the count, then its subject
     if i > 1 and toks[i - 1][1].startswith("v") and toks[i - 1][1] != "vn" \
             and _nounish(toks[i - 2]):
         i -= 1
