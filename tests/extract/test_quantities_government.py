@@ -5,14 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.extract.quantities import find_quantities
-
-
-def one(text: str):
-    found = find_quantities(text)
-    assert len(found) == 1, found
-    q = found[0]
-    assert text[q.start:q.end] == q.text
-    return q
+from test_quantities import one  # the single quantity found in a text, offsets checked
 
 
 @pytest.mark.parametrize("text,value,unit", [

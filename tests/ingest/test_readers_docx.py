@@ -12,19 +12,7 @@ from docx.oxml.ns import nsdecls, qn
 from nlp.errors import UnreadableFile
 from nlp.ingest.docx import format_number
 from nlp.ingest.read import read_document
-
-# Written for these tests: a short plan in the style of the domain, long enough for the
-# share-based checks (more than 20 hanzi).
-PLAN = (
-    "2024年区总工会工作要点\n"
-    "一、夯实基层组织，年内新建工会组织15家。\n"
-    "二、深化劳动和技能竞赛，组织职工培训3期以上。\n"
-)
-
-
-def _write(path: Path, data: bytes) -> Path:
-    path.write_bytes(data)
-    return path
+from reader_samples import PLAN, write_bytes
 
 
 # --- docx ------------------------------------------------------------------------------
@@ -188,7 +176,7 @@ def test_number_formats(fmt: str, n: int, printed: str) -> None:
 
 def test_truncated_docx_is_not_a_valid_docx(tmp_path: Path) -> None:
     good = _plan_docx(tmp_path / "good.docx").read_bytes()
-    path = _write(tmp_path / "cut.docx", good[:100])
+    path = write_bytes(tmp_path / "cut.docx", good[:100])
     with pytest.raises(UnreadableFile, match=r"not a valid \.docx \(") as info:
         read_document(path)
     assert "cut.docx" in str(info.value)
@@ -196,7 +184,7 @@ def test_truncated_docx_is_not_a_valid_docx(tmp_path: Path) -> None:
 
 def test_text_file_named_docx_is_not_a_valid_docx(tmp_path: Path) -> None:
     with pytest.raises(UnreadableFile, match=r"not a valid \.docx"):
-        read_document(_write(tmp_path / "fake.docx", PLAN.encode("utf-8")))
+        read_document(write_bytes(tmp_path / "fake.docx", PLAN.encode("utf-8")))
 
 
 def test_docx_without_text_is_empty(tmp_path: Path) -> None:

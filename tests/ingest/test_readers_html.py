@@ -8,19 +8,7 @@ import pytest
 
 from nlp.errors import UnreadableFile
 from nlp.ingest.read import read_document
-
-# Written for these tests: a short plan in the style of the domain, long enough for the
-# share-based checks (more than 20 hanzi).
-PLAN = (
-    "2024年区总工会工作要点\n"
-    "一、夯实基层组织，年内新建工会组织15家。\n"
-    "二、深化劳动和技能竞赛，组织职工培训3期以上。\n"
-)
-
-
-def _write(path: Path, data: bytes) -> Path:
-    path.write_bytes(data)
-    return path
+from reader_samples import PLAN, write_bytes
 
 
 # --- html ------------------------------------------------------------------------------
@@ -66,7 +54,7 @@ _PAGE_LINES = [
 
 @pytest.mark.parametrize(("charset", "codec"), [("utf-8", "utf-8"), ("gb2312", "gbk")])
 def test_html_main_article_only(tmp_path: Path, charset: str, codec: str) -> None:
-    path = _write(tmp_path / "page.html", _PAGE.format(charset=charset).encode(codec))
+    path = write_bytes(tmp_path / "page.html", _PAGE.format(charset=charset).encode(codec))
     raw = read_document(path)
     assert raw.format == "html"
     assert raw.text.split("\n") == _PAGE_LINES
@@ -79,13 +67,13 @@ def test_html_without_article_uses_body_and_drops_chrome(tmp_path: Path) -> None
         "<div id='content'><h1>工会工作要点</h1><div>一、加强学习</div><div>二、服务职工</div></div>"
         "<aside>热门文章</aside><footer>页脚</footer></body></html>"
     )
-    raw = read_document(_write(tmp_path / "page.htm", page.encode("utf-8")))
+    raw = read_document(write_bytes(tmp_path / "page.htm", page.encode("utf-8")))
     assert raw.text == "工会工作要点\n一、加强学习\n二、服务职工"
 
 
 def test_html_preformatted_lines_and_breaks(tmp_path: Path) -> None:
     page = "<html><body><p>第一行<br/>第二行</p><pre>  甲  乙\n丙</pre></body></html>"
-    raw = read_document(_write(tmp_path / "pre.html", page.encode("utf-8")))
+    raw = read_document(write_bytes(tmp_path / "pre.html", page.encode("utf-8")))
     assert raw.text == "第一行\n第二行\n甲 乙\n丙"
 
 
@@ -95,13 +83,13 @@ def test_html_longest_article_wins_over_teasers(tmp_path: Path) -> None:
         "<article><h1>职工之家建设方案</h1><p>全年建成职工之家10个，覆盖全部基层工会。</p></article>"
         "<article><h2>相关：团委计划</h2></article></body></html>"
     )
-    raw = read_document(_write(tmp_path / "teasers.html", page.encode("utf-8")))
+    raw = read_document(write_bytes(tmp_path / "teasers.html", page.encode("utf-8")))
     assert raw.text == "职工之家建设方案\n全年建成职工之家10个，覆盖全部基层工会。"
 
 
 def test_html_wrong_charset_declaration_falls_back_to_detection(tmp_path: Path) -> None:
     page = "<html><head><meta charset='utf-8'></head><body><p>" + PLAN + "</p></body></html>"
-    raw = read_document(_write(tmp_path / "liar.html", page.encode("gbk")))
+    raw = read_document(write_bytes(tmp_path / "liar.html", page.encode("gbk")))
     assert raw.encoding == "gb18030"
     assert "二、深化劳动和技能竞赛，组织职工培训3期以上。" in raw.text
 
@@ -109,7 +97,7 @@ def test_html_wrong_charset_declaration_falls_back_to_detection(tmp_path: Path) 
 def test_html_without_content_is_empty(tmp_path: Path) -> None:
     page = "<html><body><nav>首页</nav><script>x()</script></body></html>"
     with pytest.raises(UnreadableFile, match="empty file"):
-        read_document(_write(tmp_path / "blank.html", page.encode("utf-8")))
+        read_document(write_bytes(tmp_path / "blank.html", page.encode("utf-8")))
 
 
 # --- realistic pages: main content by trafilatura, title never a banner or widget ---------
@@ -255,7 +243,7 @@ _CHROME = (
 @pytest.mark.parametrize("codec", ["gb18030", "utf-8"])
 def test_school_page_gives_its_article_without_site_chrome(tmp_path: Path, codec: str) -> None:
     page = _SCHOOL_PAGE if codec == "gb18030" else _SCHOOL_PAGE.replace("gb2312", "utf-8")
-    raw = read_document(_write(tmp_path / "school.html", page.encode(codec)))
+    raw = read_document(write_bytes(tmp_path / "school.html", page.encode(codec)))
     assert raw.encoding == codec
     assert raw.text.split("\n") == _SCHOOL_LINES
 
@@ -271,18 +259,18 @@ def test_school_page_gives_its_article_without_site_chrome(tmp_path: Path, codec
 def test_title_is_the_articles_never_a_banner_or_date_widget(
     tmp_path: Path, page: str, title: str, first_body_line: str
 ) -> None:
-    lines = read_document(_write(tmp_path / "page.html", page.encode("utf-8"))).text.split("\n")
+    lines = read_document(write_bytes(tmp_path / "page.html", page.encode("utf-8"))).text.split("\n")
     assert lines[:2] == [title, first_body_line]
     for chrome in _CHROME:
         assert not any(chrome in line for line in lines), chrome
 
 
 def test_outline_lines_of_pages_stay_separate_lines(tmp_path: Path) -> None:
-    essay = read_document(_write(tmp_path / "essay.html", _ESSAY_SITE_PAGE.encode("utf-8"))).text.split("\n")
+    essay = read_document(write_bytes(tmp_path / "essay.html", _ESSAY_SITE_PAGE.encode("utf-8"))).text.split("\n")
     assert essay[2:5] == ["一、健全组织网络", "1．推动辖区小微企业建会，全年新建工会组织8家，新发展会员300名。",
                           "2．规范工会小组设置，每个网格明确一名工会联络员。"]
     assert essay[-1] == "坚持每月召开一次工会委员会议，及时研究解决工作中的问题。"
-    portal = read_document(_write(tmp_path / "portal.html", _PORTAL_PAGE.encode("utf-8"))).text.split("\n")
+    portal = read_document(write_bytes(tmp_path / "portal.html", _PORTAL_PAGE.encode("utf-8"))).text.split("\n")
     assert [line for line in portal if line.endswith(("引领", "活动", "权益"))] == [
         "一、突出思想政治引领", "二、深化建功立业活动", "三、维护职工合法权益"]
 
@@ -290,7 +278,7 @@ def test_outline_lines_of_pages_stay_separate_lines(tmp_path: Path) -> None:
 def test_page_analyzed_end_to_end_keeps_title_outline_and_no_sidebar_dates(tmp_path: Path) -> None:
     import nlp
 
-    path = _write(tmp_path / "school.html", _SCHOOL_PAGE.encode("gb18030"))
+    path = write_bytes(tmp_path / "school.html", _SCHOOL_PAGE.encode("gb18030"))
     (article,) = nlp.analyze_path(path)
     assert article.title == "实验小学2024年春季学期工会工作计划"
     outline = [(h.level, h.marker) for h in article.headings]
@@ -383,7 +371,7 @@ _LAYOUT_TABLE_PAGE = """<html><head><meta charset="utf-8"><title>镇总工会202
 
 
 def test_article_framed_by_a_layout_table_keeps_its_lines(tmp_path: Path) -> None:
-    raw = read_document(_write(tmp_path / "town.html", _LAYOUT_TABLE_PAGE.encode("utf-8")))
+    raw = read_document(write_bytes(tmp_path / "town.html", _LAYOUT_TABLE_PAGE.encode("utf-8")))
     assert raw.text.split("\n") == [
         "镇总工会2025年工作计划",
         "2025年，镇总工会将认真贯彻落实上级工会的决策部署，围绕全镇中心工作，扎实做好以下工作：",
@@ -418,7 +406,7 @@ _WORD_HTML_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xml
 
 
 def test_word_saved_web_page_keeps_its_own_title_line(tmp_path: Path) -> None:
-    raw = read_document(_write(tmp_path / "plan.htm", _WORD_HTML_PAGE.encode("gb18030")))
+    raw = read_document(write_bytes(tmp_path / "plan.htm", _WORD_HTML_PAGE.encode("gb18030")))
     assert raw.encoding == "gb18030"
     assert raw.text.split("\n") == [
         "某某机械厂工会2025年工作计划",  # not the shorter <title>
@@ -441,7 +429,7 @@ def test_page_title_opens_a_text_that_has_no_title_line(tmp_path: Path, opening:
         "<html><head><title>2025年社区工会工作要点</title></head><body><div>"
         f"<p>{opening}</p><p>二、组织职工参加技能培训，全年培训200人次。</p></div></body></html>"
     )
-    lines = read_document(_write(tmp_path / "bare.html", page.encode("utf-8"))).text.split("\n")
+    lines = read_document(write_bytes(tmp_path / "bare.html", page.encode("utf-8"))).text.split("\n")
     assert lines[:2] == ["2025年社区工会工作要点", opening]
 
 
@@ -476,7 +464,7 @@ _LIST_PAGE = """<html><head><meta charset="utf-8"><title>社区工会2025年工�
 
 
 def test_ordered_list_items_get_the_numbers_a_browser_shows(tmp_path: Path) -> None:
-    lines = read_document(_write(tmp_path / "list.html", _LIST_PAGE.encode("utf-8"))).text.split("\n")
+    lines = read_document(write_bytes(tmp_path / "list.html", _LIST_PAGE.encode("utf-8"))).text.split("\n")
     assert lines[2:7] == ["一、加强组织建设", "1.推动辖区商户建立联合工会，新增会员80名；", "2.开展工会干部培训两期；",
                           "3.建立会员信息台账，做到动态管理。", "二、做好服务工作"]
     assert "春节前走访慰问困难职工20户；" in lines  # bullets print no number
@@ -486,7 +474,7 @@ def test_ordered_list_items_get_the_numbers_a_browser_shows(tmp_path: Path) -> N
 def test_short_page_ordered_list_honours_start_and_printed_markers(tmp_path: Path) -> None:
     page = ("<html><body><h1>工会小组工作安排</h1><ol start='2'><li>组织读书活动</li><li>开展健步走</li>"
             "<li>（四）评选先进</li></ol><ul><li>其他事项</li></ul></body></html>")
-    lines = read_document(_write(tmp_path / "ol.html", page.encode("utf-8"))).text.split("\n")
+    lines = read_document(write_bytes(tmp_path / "ol.html", page.encode("utf-8"))).text.split("\n")
     assert lines == ["工会小组工作安排", "2.组织读书活动", "3.开展健步走", "（四）评选先进", "其他事项"]
 
 
@@ -498,5 +486,5 @@ def test_elements_a_browser_hides_are_not_read(tmp_path: Path, body_repeats: int
         f"<p>{body}</p><p style='display:none'>范文下载请联系客服</p><div hidden>隐藏的推广链接</div>"
         "<p>一、加强组织建设<span style='VISIBILITY: hidden'>水印文字</span>，新建工会3家。</p></div></body></html>"
     )
-    lines = read_document(_write(tmp_path / "hidden.html", page.encode("utf-8"))).text.split("\n")
+    lines = read_document(write_bytes(tmp_path / "hidden.html", page.encode("utf-8"))).text.split("\n")
     assert lines == ["街道工会工作计划", body, "一、加强组织建设，新建工会3家。"]

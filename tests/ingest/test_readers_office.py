@@ -13,17 +13,13 @@ from openpyxl import Workbook
 
 from nlp.errors import MissingConverter, UnreadableFile, UnsupportedFormat
 from nlp.formats import SUPPORTED_SUFFIXES
+from reader_samples import write_bytes
 from nlp.ingest.read import read_document
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # how every Word/Excel 97-2003 file starts
 
 # Lines of a small plan written for these tests.
 PLAN_LINES = ["2025年街道工会工作计划", "一、加强基层组织建设", "全年新建工会组织6家。", "二、开展职工文体活动"]
-
-
-def _write(path: Path, data: bytes) -> Path:
-    path.write_bytes(data)
-    return path
 
 
 def _no_converters(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -67,7 +63,7 @@ sys.stdout.write(open(sys.argv[-1], "rb").read()[8:].decode("utf-8"))
 @pytest.mark.parametrize("suffix", [".doc", ".wps", ".DOC"])
 def test_word97_without_converters_names_the_packages(tmp_path: Path, monkeypatch, suffix: str) -> None:
     _no_converters(monkeypatch, tmp_path)
-    path = _write(tmp_path / f"plan{suffix}", OLE_MAGIC + bytes(504))
+    path = write_bytes(tmp_path / f"plan{suffix}", OLE_MAGIC + bytes(504))
     with pytest.raises(MissingConverter) as info:
         read_document(path)
     message = str(info.value)
@@ -77,7 +73,7 @@ def test_word97_without_converters_names_the_packages(tmp_path: Path, monkeypatc
 
 def test_xls_without_libreoffice_names_the_package(tmp_path: Path, monkeypatch) -> None:
     _no_converters(monkeypatch, tmp_path)
-    path = _write(tmp_path / "schedule.xls", OLE_MAGIC + bytes(504))
+    path = write_bytes(tmp_path / "schedule.xls", OLE_MAGIC + bytes(504))
     with pytest.raises(MissingConverter, match="libreoffice-calc") as info:
         read_document(path)
     assert "schedule.xls" in str(info.value)
@@ -87,7 +83,7 @@ def test_doc_is_converted_by_libreoffice_and_read_as_docx(tmp_path: Path, monkey
     bin_dir = tmp_path / "bin"
     _fake_program(bin_dir, "soffice", _FAKE_SOFFICE)
     monkeypatch.setenv("PATH", str(bin_dir))
-    path = _write(tmp_path / "plan.doc", OLE_MAGIC + "\n".join(PLAN_LINES).encode("utf-8"))
+    path = write_bytes(tmp_path / "plan.doc", OLE_MAGIC + "\n".join(PLAN_LINES).encode("utf-8"))
     raw = read_document(path)
     assert (raw.format, raw.encoding) == ("doc", None)
     assert raw.text.split("\n") == PLAN_LINES
@@ -97,7 +93,7 @@ def test_doc_falls_back_to_antiword(tmp_path: Path, monkeypatch) -> None:
     bin_dir = tmp_path / "bin"
     _fake_program(bin_dir, "antiword", _FAKE_ANTIWORD)
     monkeypatch.setenv("PATH", str(bin_dir))
-    raw = read_document(_write(tmp_path / "plan.wps", OLE_MAGIC + "\n".join(PLAN_LINES).encode("utf-8")))
+    raw = read_document(write_bytes(tmp_path / "plan.wps", OLE_MAGIC + "\n".join(PLAN_LINES).encode("utf-8")))
     assert raw.format == "wps"
     assert raw.text.split("\n") == PLAN_LINES
 
@@ -107,7 +103,7 @@ def test_failed_conversion_is_a_clear_error(tmp_path: Path, monkeypatch) -> None
     _fake_program(bin_dir, "soffice", "import sys\nsys.stderr.write('Error: source file could not be loaded')\n")
     monkeypatch.setenv("PATH", str(bin_dir))
     with pytest.raises(UnreadableFile, match="LibreOffice could not convert .*could not be loaded") as info:
-        read_document(_write(tmp_path / "broken.doc", OLE_MAGIC + b"\x00" * 100))
+        read_document(write_bytes(tmp_path / "broken.doc", OLE_MAGIC + b"\x00" * 100))
     assert "broken.doc" in str(info.value)
 
 
@@ -159,7 +155,7 @@ def test_damaged_xlsx_is_not_a_valid_xlsx(tmp_path: Path) -> None:
     good = _schedule_workbook(tmp_path / "good.xlsx").read_bytes()
     for name, data in (("cut.xlsx", good[: len(good) // 2]), ("fake.xlsx", "一、计划".encode("utf-8"))):
         with pytest.raises(UnreadableFile, match=r"not a valid \.xlsx") as info:
-            read_document(_write(tmp_path / name, data))
+            read_document(write_bytes(tmp_path / name, data))
         assert name in str(info.value)
 
 
@@ -190,7 +186,7 @@ _PAGE_AS_DOC = (
 
 def test_web_page_served_as_doc_is_read_as_html(tmp_path: Path, monkeypatch) -> None:
     _no_converters(monkeypatch, tmp_path)  # no converter is needed for it
-    raw = read_document(_write(tmp_path / "download.doc", _PAGE_AS_DOC.encode("gb18030")))
+    raw = read_document(write_bytes(tmp_path / "download.doc", _PAGE_AS_DOC.encode("gb18030")))
     assert (raw.format, raw.encoding) == ("html", "gb18030")
     assert raw.text.split("\n") == PLAN_LINES
 
@@ -202,7 +198,7 @@ def test_web_archive_served_as_doc_is_read_from_its_html_part(tmp_path: Path, mo
     archive = MIMEMultipart("related")
     archive.attach(MIMEText(_PAGE_AS_DOC, "html", "gb2312"))
     _no_converters(monkeypatch, tmp_path)
-    raw = read_document(_write(tmp_path / "archive.doc", archive.as_bytes()))
+    raw = read_document(write_bytes(tmp_path / "archive.doc", archive.as_bytes()))
     assert raw.format == "mht"
     assert raw.text.split("\n") == PLAN_LINES
 
@@ -213,7 +209,7 @@ def test_web_archive_saved_as_mht(tmp_path: Path) -> None:
 
     archive = MIMEMultipart("related")
     archive.attach(MIMEText(_PAGE_AS_DOC, "html", "utf-8"))  # base64 body
-    raw = read_document(_write(tmp_path / "saved.mht", archive.as_bytes()))
+    raw = read_document(write_bytes(tmp_path / "saved.mht", archive.as_bytes()))
     assert (raw.format, raw.encoding) == ("mht", "utf-8")
     assert raw.text.split("\n") == PLAN_LINES
 
@@ -236,12 +232,12 @@ def test_html_table_served_as_xls_gives_its_rows(tmp_path: Path, monkeypatch) ->
     _no_converters(monkeypatch, tmp_path)
     page = ("<html><body><table><tr><td>月份</td><td>活动</td></tr><tr><td>五月</td><td>职工运动会</td></tr>"
             "</table></body></html>")
-    raw = read_document(_write(tmp_path / "export.xls", page.encode("utf-8")))
+    raw = read_document(write_bytes(tmp_path / "export.xls", page.encode("utf-8")))
     assert raw.text.split("\n") == ["月份 | 活动", "五月 | 职工运动会"]
 
 
 def test_plain_text_saved_as_doc_is_read_as_text(tmp_path: Path) -> None:
-    raw = read_document(_write(tmp_path / "plan.doc", "\n".join(PLAN_LINES).encode("gbk")))
+    raw = read_document(write_bytes(tmp_path / "plan.doc", "\n".join(PLAN_LINES).encode("gbk")))
     assert (raw.format, raw.encoding) == ("txt", "gb18030")
     assert raw.text.split("\n") == PLAN_LINES
 
@@ -252,4 +248,4 @@ def test_old_binary_or_rtf_under_any_word_suffix_goes_to_the_converter(
 ) -> None:
     _no_converters(monkeypatch, tmp_path)
     with pytest.raises(MissingConverter, match="libreoffice-writer"):
-        read_document(_write(tmp_path / name, data))
+        read_document(write_bytes(tmp_path / name, data))

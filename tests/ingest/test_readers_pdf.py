@@ -9,19 +9,7 @@ from reportlab.pdfgen import canvas
 
 from nlp.errors import NoTextLayer, UnreadableFile
 from nlp.ingest.read import read_document
-
-# Written for these tests: a short plan in the style of the domain, long enough for the
-# share-based checks (more than 20 hanzi).
-PLAN = (
-    "2024年区总工会工作要点\n"
-    "一、夯实基层组织，年内新建工会组织15家。\n"
-    "二、深化劳动和技能竞赛，组织职工培训3期以上。\n"
-)
-
-
-def _write(path: Path, data: bytes) -> Path:
-    path.write_bytes(data)
-    return path
+from reader_samples import PLAN, write_bytes
 
 
 # --- pdf -------------------------------------------------------------------------------
@@ -102,7 +90,7 @@ def _pdf_without_unicode_map(content: bytes) -> bytes:
 
 def test_pdf_of_cid_codes_has_no_usable_text_layer(tmp_path: Path) -> None:
     content = b"BT /F1 14 Tf 72 750 Td <0A1B0C2D0E3F4A5B6C7D> Tj 0 -20 Td <01020304050607080910> Tj ET"
-    path = _write(tmp_path / "cid.pdf", _pdf_without_unicode_map(content))
+    path = write_bytes(tmp_path / "cid.pdf", _pdf_without_unicode_map(content))
     with pytest.raises(NoTextLayer, match=r"no usable text layer: 10 of 10 glyphs are \(cid:NN\)"):
         read_document(path)
 
@@ -110,7 +98,7 @@ def test_pdf_of_cid_codes_has_no_usable_text_layer(tmp_path: Path) -> None:
 def test_pdf_with_a_few_cid_codes_keeps_its_text(tmp_path: Path) -> None:
     content = b"BT /F2 12 Tf 72 750 Td (Annual plan of the district trade union committee) Tj ET " \
               b"BT /F1 12 Tf 72 720 Td <0A1B> Tj ET"
-    raw = read_document(_write(tmp_path / "logo.pdf", _pdf_without_unicode_map(content)))
+    raw = read_document(write_bytes(tmp_path / "logo.pdf", _pdf_without_unicode_map(content)))
     assert raw.text == "Annual plan of the district trade union committee\n\ufffd"
 
 
@@ -118,7 +106,7 @@ def test_corrupt_pdf_is_unreadable(tmp_path: Path) -> None:
     good = _chinese_pdf(tmp_path / "good.pdf").read_bytes()
     for name, data in (("cut.pdf", good[:300]), ("fake.pdf", PLAN.encode("utf-8"))):
         with pytest.raises(UnreadableFile, match=r"not a valid \.pdf") as info:
-            read_document(_write(tmp_path / name, data))
+            read_document(write_bytes(tmp_path / name, data))
         assert name in str(info.value)
         assert not isinstance(info.value, NoTextLayer)
 

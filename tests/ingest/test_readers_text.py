@@ -14,21 +14,9 @@ from hypothesis import strategies as st
 from nlp.errors import PlanNLPError, UnreadableFile, UnreadableText, UnsupportedFormat
 from nlp.ingest.read import RawText, read_document
 from nlp.ingest.txt import diagnose_text
+from reader_samples import PLAN, write_bytes
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-
-# Written for these tests: a short plan in the style of the domain, long enough for the
-# share-based checks (more than 20 hanzi).
-PLAN = (
-    "2024年区总工会工作要点\n"
-    "一、夯实基层组织，年内新建工会组织15家。\n"
-    "二、深化劳动和技能竞赛，组织职工培训3期以上。\n"
-)
-
-
-def _write(path: Path, data: bytes) -> Path:
-    path.write_bytes(data)
-    return path
 
 
 # --- plain text: encodings -------------------------------------------------------------
@@ -46,7 +34,7 @@ def _write(path: Path, data: bytes) -> Path:
     ],
 )
 def test_text_encodings_decode_to_the_same_text(tmp_path: Path, name: str, data: bytes, encoding: str) -> None:
-    raw = read_document(_write(tmp_path / name, data))
+    raw = read_document(write_bytes(tmp_path / name, data))
     assert isinstance(raw, RawText)
     assert raw.text.endswith(PLAN) and "\ufeff" not in raw.text
     assert raw.encoding == encoding
@@ -73,38 +61,38 @@ def test_gb18030_only_characters_survive(tmp_path: Path) -> None:
 
 def test_line_breaks_are_kept_as_they_are(tmp_path: Path) -> None:
     text = PLAN.replace("\n", "\r\n") + "末行\r"
-    raw = read_document(_write(tmp_path / "crlf.txt", text.encode("utf-8")))
+    raw = read_document(write_bytes(tmp_path / "crlf.txt", text.encode("utf-8")))
     assert raw.text == text
 
 
 def test_bomless_utf16_is_read_not_called_binary(tmp_path: Path) -> None:
-    raw = read_document(_write(tmp_path / "u16.txt", PLAN.encode("utf-16-le")))
+    raw = read_document(write_bytes(tmp_path / "u16.txt", PLAN.encode("utf-16-le")))
     assert raw.text == PLAN and raw.encoding == "utf-16-le"
 
 
 def test_big5_text_falls_through_gb18030_to_the_detector(tmp_path: Path) -> None:
     # Big5 bytes also decode as GB18030, into rare hanzi; the rarity check rejects that reading.
     text = "工會工作計劃：加強職工之家建設，全年發展會員二百名，開展勞動競賽和技能比武活動。"
-    raw = read_document(_write(tmp_path / "big5.txt", text.encode("big5")))
+    raw = read_document(write_bytes(tmp_path / "big5.txt", text.encode("big5")))
     assert raw.text == text
     assert raw.encoding.replace("_", "").startswith("big5") or raw.encoding == "cp950"
 
 
 def test_traditional_characters_are_not_mistaken_for_mojibake(tmp_path: Path) -> None:
     text = "工會工作計劃：加強職工之家建設，全年發展會員二百名，開展勞動競賽和技能比武活動。\n"
-    assert read_document(_write(tmp_path / "trad.txt", text.encode("utf-8"))).text == text
+    assert read_document(write_bytes(tmp_path / "trad.txt", text.encode("utf-8"))).text == text
 
 
 def test_truncated_last_character_is_tolerated(tmp_path: Path) -> None:
     data = PLAN.encode("utf-8") + "计划".encode("utf-8")[:-1]  # download cut inside a character
-    raw = read_document(_write(tmp_path / "cut.txt", data))
+    raw = read_document(write_bytes(tmp_path / "cut.txt", data))
     assert raw.encoding == "utf-8"
     assert raw.text.startswith(PLAN) and raw.text.endswith("计\ufffd")
 
 
 def test_truncated_gbk_file_is_tolerated(tmp_path: Path) -> None:
     data = (PLAN + "计划").encode("gbk")[:-1]
-    raw = read_document(_write(tmp_path / "cut_gbk.txt", data))
+    raw = read_document(write_bytes(tmp_path / "cut_gbk.txt", data))
     assert raw.encoding == "gb18030"
     assert raw.text.startswith(PLAN) and raw.text.endswith("计\ufffd")
 
@@ -130,19 +118,19 @@ def test_missing_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize("data", [b"", b" \n\t\r\n", "\u3000\n".encode("utf-8"), codecs.BOM_UTF8])
 def test_empty_file(tmp_path: Path, data: bytes) -> None:
     with pytest.raises(UnreadableFile, match="empty file") as info:
-        read_document(_write(tmp_path / "empty.txt", data))
+        read_document(write_bytes(tmp_path / "empty.txt", data))
     assert "empty.txt" in str(info.value)
     assert type(info.value) is UnreadableFile
 
 
 def test_wrong_extension(tmp_path: Path) -> None:
     with pytest.raises(UnsupportedFormat, match=r"\.xyz") as info:
-        read_document(_write(tmp_path / "plan.xyz", PLAN.encode("utf-8")))
+        read_document(write_bytes(tmp_path / "plan.xyz", PLAN.encode("utf-8")))
     assert "plan.xyz" in str(info.value)
 
 
 def test_extension_is_case_insensitive(tmp_path: Path) -> None:
-    assert read_document(_write(tmp_path / "PLAN.TXT", PLAN.encode("utf-8"))).format == "txt"
+    assert read_document(write_bytes(tmp_path / "PLAN.TXT", PLAN.encode("utf-8"))).format == "txt"
 
 
 def test_binary_garbage_with_nul_bytes(tmp_path: Path) -> None:
@@ -150,7 +138,7 @@ def test_binary_garbage_with_nul_bytes(tmp_path: Path) -> None:
     data = bytes(rng.randrange(256) for _ in range(4096))
     assert b"\x00" in data
     with pytest.raises(UnreadableFile, match="binary content: .*NUL bytes") as info:
-        read_document(_write(tmp_path / "garbage.txt", data))
+        read_document(write_bytes(tmp_path / "garbage.txt", data))
     assert "garbage.txt" in str(info.value)
 
 
@@ -158,12 +146,12 @@ def test_binary_garbage_without_nul_bytes(tmp_path: Path) -> None:
     rng = random.Random(7)
     data = bytes(rng.randrange(1, 256) for _ in range(4096))
     with pytest.raises(UnreadableFile) as info:
-        read_document(_write(tmp_path / "noise.txt", data))
+        read_document(write_bytes(tmp_path / "noise.txt", data))
     assert "noise.txt" in str(info.value)
 
 
 def test_trailing_nul_padding_is_dropped(tmp_path: Path) -> None:
-    raw = read_document(_write(tmp_path / "padded.txt", PLAN.encode("utf-8") + b"\x00" * 64))
+    raw = read_document(write_bytes(tmp_path / "padded.txt", PLAN.encode("utf-8") + b"\x00" * 64))
     assert raw.text == PLAN
 
 
@@ -178,7 +166,7 @@ LONG_PLAN = PLAN + "".join(
 def test_a_few_stray_nul_bytes_are_dropped_and_the_text_kept(tmp_path: Path, codec: str, where: tuple) -> None:
     pieces = [LONG_PLAN[a:b] for a, b in zip((0, *where), (*where, len(LONG_PLAN)))]
     data = b"\x00".join(piece.encode(codec) for piece in pieces)  # NULs between characters
-    raw = read_document(_write(tmp_path / "stray.txt", data))
+    raw = read_document(write_bytes(tmp_path / "stray.txt", data))
     assert raw.text == LONG_PLAN
     assert raw.encoding == ("utf-8" if codec == "utf-8" else "gb18030")
 
@@ -186,20 +174,20 @@ def test_a_few_stray_nul_bytes_are_dropped_and_the_text_kept(tmp_path: Path, cod
 def test_nul_between_the_bytes_of_one_character_still_leaves_its_bytes(tmp_path: Path) -> None:
     encoded = LONG_PLAN.encode("utf-8")
     data = encoded[:8] + b"\x00" + encoded[8:]  # inside the three bytes of a hanzi
-    assert read_document(_write(tmp_path / "split.txt", data)).text == LONG_PLAN
+    assert read_document(write_bytes(tmp_path / "split.txt", data)).text == LONG_PLAN
 
 
 def test_many_nul_bytes_are_binary_even_around_text(tmp_path: Path) -> None:
     data = LONG_PLAN.encode("utf-8").replace("。".encode("utf-8"), b"\x00\x00\x00\x00\x00\x00")
     with pytest.raises(UnreadableFile, match="binary content: .*NUL bytes"):
-        read_document(_write(tmp_path / "nuls.txt", data))
+        read_document(write_bytes(tmp_path / "nuls.txt", data))
 
 
 def test_a_few_nul_bytes_in_binary_data_are_still_binary(tmp_path: Path) -> None:
     rng = random.Random(11)
     data = bytes(rng.randrange(1, 256) for _ in range(8000)) + b"\x00" * 3 + bytes(range(1, 200))
     with pytest.raises(UnreadableFile) as info:
-        read_document(_write(tmp_path / "blob.txt", data))
+        read_document(write_bytes(tmp_path / "blob.txt", data))
     assert "blob.txt" in str(info.value)
 
 
@@ -207,14 +195,14 @@ def test_control_characters_are_binary(tmp_path: Path) -> None:
     rng = random.Random(3)
     data = PLAN.encode("utf-8") + bytes(rng.choice([1, 2, 3, 5, 7, 8, 0x1B, 0x1F]) for _ in range(200))
     with pytest.raises(UnreadableFile, match="binary content: 200 control characters"):
-        read_document(_write(tmp_path / "ctrl.txt", data))
+        read_document(write_bytes(tmp_path / "ctrl.txt", data))
 
 
 def test_latin1_mojibake_is_unreadable_text(tmp_path: Path) -> None:
     mojibake = PLAN.encode("utf-8").decode("latin-1")  # 'å·¥ä¼\x9a' for 工会
     assert "å·¥ä¼" in mojibake
     with pytest.raises(UnreadableText, match="Latin-1/cp1252") as info:
-        read_document(_write(tmp_path / "latin.txt", mojibake.encode("utf-8")))
+        read_document(write_bytes(tmp_path / "latin.txt", mojibake.encode("utf-8")))
     assert "latin.txt" in str(info.value)
 
 
@@ -222,20 +210,20 @@ def test_cp1252_mojibake_is_unreadable_text(tmp_path: Path) -> None:
     mojibake = PLAN.encode("utf-8").decode("cp1252", errors="ignore")  # 'å·¥ä¼š'
     assert "ä¼š" in mojibake
     with pytest.raises(UnreadableText, match="Latin-1/cp1252"):
-        read_document(_write(tmp_path / "cp1252.txt", mojibake.encode("utf-8")))
+        read_document(write_bytes(tmp_path / "cp1252.txt", mojibake.encode("utf-8")))
 
 
 def test_utf8_read_as_gbk_mojibake_is_unreadable_text(tmp_path: Path) -> None:
     mojibake = (PLAN * 2).encode("utf-8").decode("gb18030", errors="ignore")  # '宸ヤ細' for 工会
     with pytest.raises(UnreadableText, match="rare") as info:
-        read_document(_write(tmp_path / "gbkmoji.txt", mojibake.encode("utf-8")))
+        read_document(write_bytes(tmp_path / "gbkmoji.txt", mojibake.encode("utf-8")))
     assert "gbkmoji.txt" in str(info.value)
 
 
 def test_replacement_characters_are_unreadable_text(tmp_path: Path) -> None:
     text = "工会\ufffd\ufffd计划\ufffd\ufffd\ufffd" * 10
     with pytest.raises(UnreadableText, match="U\\+FFFD"):
-        read_document(_write(tmp_path / "fffd.txt", text.encode("utf-8")))
+        read_document(write_bytes(tmp_path / "fffd.txt", text.encode("utf-8")))
 
 
 def test_english_and_european_text_is_plausible() -> None:
@@ -255,7 +243,7 @@ def test_hangul_page_is_improbable() -> None:
 def test_arbitrary_bytes_give_text_or_a_plan_nlp_error(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for name in ("any.txt", "any.html"):
-            path = _write(Path(folder) / name, data)
+            path = write_bytes(Path(folder) / name, data)
             try:
                 raw = read_document(path)
             except PlanNLPError as exc:
